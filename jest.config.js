@@ -4,6 +4,6 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // Type errors are caught once by `npm run typecheck`; transpiling alone keeps jest fast.
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { "^.+\\.ts$": "ts-jest" },
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/mysql/'],
 };

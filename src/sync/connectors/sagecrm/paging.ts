@@ -1,0 +1,59 @@
+/**
+ * Reads a whole list (`startIndex`/`count` paging, 1-based). The first page comes alone: it
+ * tells the total and the page size the server really serves ($itemsPerPage: servers cut large
+ * pages without an error). The remaining pages are then fetched concurrently.
+ *
+ * Lists are ordered by company id, so companies created meanwhile land after the pages already
+ * planned, and a company that enters the filtered set meanwhile (an update during an
+ * incremental pull) only shifts later rows: a row may then come twice, never be skipped, and
+ * the copies are merged by id.
+ */
+import type { Progress } from '../../domain/ports';
+import { CrmError } from './errors';
+import { mapLimit } from './limit';
+import type { CompanyRecord, Page } from './wire';
+
+export type FetchPage = (startIndex: number, count: number) => Promise<Page>;
+
+export interface PagingOptions {
+  pageSize: number;
+  concurrency: number;
+  onProgress?: Progress;
+}
+
+export async function readPages(fetchPage: FetchPage, opts: PagingOptions): Promise<CompanyRecord[]> {
+  const first = await fetchPage(1, opts.pageSize);
+  const total = first.$totalResults;
+  const served = first.$resources.length;
+  if (served === 0 && total > 0) {
+    throw new CrmError('protocol', 200, `Sage CRM reported ${total} companies but sent none on the first page`);
+  }
+  const step = Math.min(opts.pageSize, first.$itemsPerPage || served || opts.pageSize);
+  const starts: number[] = [];
+  for (let start = served + 1; start <= total; start += step) starts.push(start);
+
+  let done = served;
+  opts.onProgress?.(done, total);
+  const pages = await mapLimit(starts, opts.concurrency, async (start) => {
+    const records = await readRange(fetchPage, start, Math.min(step, total - start + 1));
+    done += records.length;
+    opts.onProgress?.(done, total);
+    return records;
+  });
+
+  const byId = new Map<string, CompanyRecord>();
+  for (const record of [first.$resources, ...pages].flat()) byId.set(String(record.comp_companyid), record);
+  return [...byId.values()];
+}
+
+/** Rows start..start+count-1, in as many requests as the server's page size needs. */
+async function readRange(fetchPage: FetchPage, start: number, count: number): Promise<CompanyRecord[]> {
+  const records: CompanyRecord[] = [];
+  while (records.length < count) {
+    const page = await fetchPage(start + records.length, count - records.length);
+    // An empty page: the list got shorter while it was read; there is nothing more here.
+    if (page.$resources.length === 0) break;
+    records.push(...page.$resources.slice(0, count - records.length));
+  }
+  return records;
+}

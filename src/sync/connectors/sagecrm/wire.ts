@@ -1,0 +1,51 @@
+/**
+ * The JSON the client relies on, checked on arrival: a malformed answer fails with a CrmError
+ * naming the problem instead of turning into blank values downstream. Other keys pass through.
+ */
+import { z } from 'zod';
+import { CrmError } from './errors';
+
+const Id = z.union([z.number().int(), z.string().regex(/^\d+$/)]);
+
+const LinkedCollection = <T extends z.ZodType>(item: T) => z.object({ $resources: z.array(item) });
+
+export const AddressWire = z.looseObject({ addr_addressid: Id });
+export const PhoneWire = z.looseObject({ phon_phoneid: Id, phon_type: z.string().nullish() });
+export const EmailWire = z.looseObject({ emai_emailid: Id, emai_type: z.string().nullish() });
+
+export const CompanyWire = z.looseObject({
+  comp_companyid: Id,
+  comp_updateddate: z.string().nullish(),
+  address: AddressWire.nullish(),
+  phoneCollection: LinkedCollection(PhoneWire).nullish(),
+  emailCollection: LinkedCollection(EmailWire).nullish(),
+});
+export type CompanyRecord = z.infer<typeof CompanyWire>;
+
+export const PageWire = z.object({
+  $totalResults: z.number().int().nonnegative(),
+  $startIndex: z.number().int().optional(),
+  $itemsPerPage: z.number().int().nonnegative().optional(),
+  $resources: z.array(CompanyWire),
+});
+export type Page = z.infer<typeof PageWire>;
+
+const PropertyWire = z.looseObject({
+  $type: z.string().optional(),
+  $maxLength: z.number().int().optional(),
+  $isMandatory: z.boolean().optional(),
+  $isReadOnly: z.boolean().optional(),
+});
+export const PrototypeWire = z.object({ $properties: z.record(z.string(), PropertyWire) });
+
+/** Parses `body` or fails with a protocol error naming what was expected. */
+export function expectWire<T extends z.ZodType>(schema: T, body: unknown, what: string): z.infer<T> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new CrmError(
+    'protocol',
+    200,
+    `Sage CRM sent ${what} in an unexpected shape (${issue.path.join('.') || 'body'}: ${issue.message}); is baseUrl the REST API of a supported Sage CRM version?`,
+  );
+}
