@@ -28,9 +28,10 @@ export interface EncodedRow {
 }
 
 type Cells<S extends SheetId> = Record<ColumnId<S>, CellValue>;
-type Encoder<S extends SheetId> = (item: SheetItems[S], locale: Locale) => Iterable<{ cells: Cells<S>; highlighted: boolean }>;
+type Encoded<S extends SheetId> = { cells: Cells<S>; highlighted: boolean };
+type Encoder<S extends SheetId> = (item: SheetItems[S], locale: Locale) => Iterable<Encoded<S>>;
 
-function* syncRow(row: PendingRow, locale: Locale): Iterable<{ cells: Cells<'sync'>; highlighted: boolean }> {
+function* syncRow(row: PendingRow, locale: Locale): Iterable<Encoded<'sync'>> {
   const s = stringsFor(locale);
   yield {
     highlighted: false,
@@ -55,7 +56,7 @@ function* syncRow(row: PendingRow, locale: Locale): Iterable<{ cells: Cells<'syn
   };
 }
 
-function* detailRows(row: PendingRow, locale: Locale): Iterable<{ cells: Cells<'details'>; highlighted: boolean }> {
+function* detailRows(row: PendingRow, locale: Locale): Iterable<Encoded<'details'>> {
   const s = stringsFor(locale);
   for (const change of row.changes) {
     yield {
@@ -81,7 +82,7 @@ function* detailRows(row: PendingRow, locale: Locale): Iterable<{ cells: Cells<'
 function* associationRow(
   view: AssociationView,
   locale: Locale,
-): Iterable<{ cells: Cells<'associations'>; highlighted: boolean }> {
+): Iterable<Encoded<'associations'>> {
   const s = stringsFor(locale);
   yield {
     highlighted: false,
@@ -106,7 +107,7 @@ function* associationRow(
 function* customFieldRow(
   setting: CustomFieldSetting,
   locale: Locale,
-): Iterable<{ cells: Cells<'customFields'>; highlighted: boolean }> {
+): Iterable<Encoded<'customFields'>> {
   const s = stringsFor(locale);
   yield {
     highlighted: false,
@@ -124,7 +125,7 @@ function* customFieldRow(
   };
 }
 
-function* journalRow(line: JournalLine, locale: Locale): Iterable<{ cells: Cells<'journal'>; highlighted: boolean }> {
+function* journalRow(line: JournalLine, locale: Locale): Iterable<Encoded<'journal'>> {
   const s = stringsFor(locale);
   yield {
     highlighted: false,

@@ -2,7 +2,7 @@
  * Finding columns by their header text rather than their position: the reviewer may reorder,
  * hide or add columns, and a workbook prepared in one language may be read in another.
  */
-import type { CellValue } from './cells';
+import { type CellValue, a1 } from './cells';
 import { columnsOf, normaliseLabel, sheetName } from './columns';
 import type { ColumnId, SheetId } from './ids';
 import type { ProblemList } from './problems';
@@ -55,7 +55,8 @@ export const locateColumns = <S extends SheetId>(
     if (id === undefined) return;
     if (index.has(id)) {
       duplicated = true;
-      problems.add('column_duplicate', { key: null, field: id }, { column: headerText(sheet, id, locale) });
+      const column = headerText(sheet, id, locale);
+      problems.add('column_duplicate', { key: null, field: id, cell: a1(col, 0) }, { column });
     } else index.set(id, col);
   });
   if (index.size === 0) {
@@ -63,7 +64,9 @@ export const locateColumns = <S extends SheetId>(
     return undefined;
   }
   const missing = required.filter((id) => !index.has(id));
-  for (const id of missing) problems.add('column_missing', { key: null, field: id }, { column: headerText(sheet, id, locale) });
+  for (const id of missing) {
+    problems.add('column_missing', { key: null, field: id }, { column: headerText(sheet, id, locale) });
+  }
   return missing.length > 0 || duplicated ? undefined : index;
 };
 

@@ -15,6 +15,8 @@ export { type DetailsRead, readDetails } from './readDetails';
 export { type SynchronisationRead, readSynchronisation } from './readSynchronisation';
 export { type ResultColumn, type ResultColumns, type ResultSheet, SheetLayoutError, withResults } from './results';
 export {
+  AUDIT_LABELS,
+  type AuditLabel,
   DEFAULT_LOCALE,
   FLAG_WORDS,
   LOCALES,
@@ -24,6 +26,17 @@ export {
   type Strings,
   type WorkbookMessages,
   isLocale,
+  problemText,
+  RUN_PROBLEM_CODES,
+  type RunProblemCode,
   stringsFor,
 } from './strings';
-export { conditionWords, directionWords, parseCondition, parseDirection, parseFlag, parseTransform, transformWords } from './words';
+export {
+  conditionWords,
+  directionWords,
+  parseCondition,
+  parseDirection,
+  parseFlag,
+  parseTransform,
+  transformWords,
+} from './words';

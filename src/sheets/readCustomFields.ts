@@ -29,7 +29,8 @@ const REQUIRED: readonly ColumnId<'customFields'>[] = [
 /** Empty → no limit; otherwise a positive whole number, typed or pasted as text. */
 const parseMaxLength = (value: CellValue): number | null | undefined => {
   if (isBlank(value)) return null;
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  const digits = typeof value === 'string' && /^\d+$/.test(value.trim());
+  const n = typeof value === 'number' ? value : digits ? Number(value) : NaN;
   return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 };
 

@@ -4,11 +4,11 @@
  */
 import type { RowResult } from '../contract/pending';
 import { type CellValue, cellText, isBlank } from './cells';
-import { headerText, columnOfHeader } from './header';
+import { sheetName } from './columns';
 import { rowKeyOfDetail } from './detailKey';
+import { columnOfHeader, headerText } from './header';
 import type { ColumnId } from './ids';
 import { type Locale, stringsFor } from './strings';
-import { sheetName } from './columns';
 
 export type ResultSheet = 'sync' | 'details';
 
@@ -36,9 +36,8 @@ const findColumn = (
 ): number => {
   const col = headerRow.findIndex((text) => columnOfHeader(sheet, text) === id);
   if (col < 0) {
-    throw new SheetLayoutError(
-      `${sheetName(sheet, locale)} : ${stringsFor(locale).problems.column_missing({ column: headerText(sheet, id, locale) })}`,
-    );
+    const missing = stringsFor(locale).problems.column_missing({ column: headerText(sheet, id, locale) });
+    throw new SheetLayoutError(`${sheetName(sheet, locale)} : ${missing}`);
   }
   return col;
 };

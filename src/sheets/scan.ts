@@ -15,7 +15,6 @@ export interface Cell {
 }
 
 export interface SheetRow<S extends SheetId> {
-  key: string;
   /** Where problems about this row are filed (row key, and the field for Détails). */
   where: Where;
   /** A column's cell, or undefined when that optional column was removed from the sheet. */
@@ -75,7 +74,6 @@ export const scanSheet = <S extends SheetId, T>(args: ScanArgs<S, T>): boolean =
     };
     args.visit(
       {
-        key,
         where,
         cell,
         required: (id) => {
@@ -121,9 +119,9 @@ export const expectUnchanged = <S extends SheetId>(
   const wanted = expected ?? '';
   // A Boolean never stands for text: Excel made it from something typed over the value.
   if (typeof cell.value !== 'boolean' && String(cell.value ?? '') === wanted) return;
-  problems.add(
-    'cell_changed',
-    row.at(cell, id),
-    { column: headerText(sheet, id, locale), expected: showValue(wanted, locale), found: showValue(cell.value, locale) },
-  );
+  problems.add('cell_changed', row.at(cell, id), {
+    column: headerText(sheet, id, locale),
+    expected: showValue(wanted, locale),
+    found: showValue(cell.value, locale),
+  });
 };

@@ -4,7 +4,7 @@
  * spelled anywhere else.
  */
 import type { ConditionOp, CustomFieldSetting, Transform } from '../contract/customFields';
-import type { FieldChange, RowKind, RowStatus } from '../contract/pending';
+import type { FieldChange, Problem, RowKind, RowStatus } from '../contract/pending';
 import type { AssociationView, IneligibleReason } from '../contract/views';
 import type { CanonicalField } from '../sync/domain/customer';
 import type { ColumnId, SheetId } from './ids';
@@ -56,7 +56,6 @@ export interface WorkbookMessages {
   setting_missing: (a: { name: string; sheet: string }) => string;
   locale_unknown: (a: { found: string }) => string;
   sheet_missing: (a: { sheet: string }) => string;
-  sheet_unnamed: (a: { part: string }) => string;
 }
 
 export interface Strings {
@@ -76,15 +75,45 @@ export interface Strings {
   booleans: { true: string; false: string };
   /** Tells the reviewer which words a flag cell accepts (see FLAG_WORDS). */
   flagHelp: string;
-  /** Title of Excel's warning when a typed value is not in a drop-down. */
+  /** Excel's warnings when a typed value is not one the column expects. */
   invalidValueTitle: string;
+  listHelp: string;
+  lengthHelp: string;
   empty: string;
   quote: (text: string) => string;
   /** Separator of a list shown in one cell, e.g. several ineligibility reasons. */
   listSeparator: string;
   problems: ProblemMessages;
   workbook: WorkbookMessages;
+  /** Problems found by the engine or the service rather than in a cell, by their stable code. */
+  runProblems: Record<RunProblemCode, (a: { key: string; field: string }) => string>;
+  /** The audit record of one run, as exported to a workbook. */
+  audit: { sheet: string; labels: Record<AuditLabel, string>; intact: string; broken: string };
 }
+
+export const RUN_PROBLEM_CODES = [
+  'unknown_pull',
+  'unknown_row',
+  'duplicate_row',
+  'version_mismatch',
+  'confirmation_required',
+  'backup_required',
+  'blocked',
+  'direction_not_conflict',
+  'unknown_field',
+  'unknown_customer',
+  'changed_since_run',
+  'flag_of_other_user',
+  'unknown_custom_field',
+  'duplicate_custom_field',
+  'max_length_not_string',
+  'transform_not_string',
+  'condition_value_missing',
+] as const;
+export type RunProblemCode = (typeof RUN_PROBLEM_CODES)[number];
+
+export const AUDIT_LABELS = ['run', 'kind', 'user', 'startedAt', 'finishedAt', 'pull', 'backup', 'undoes', 'state', 'chain', 'hash', 'prevHash', 'counts'] as const;
+export type AuditLabel = (typeof AUDIT_LABELS)[number];
 
 const fr: Strings = {
   sheets: {
@@ -230,6 +259,8 @@ const fr: Strings = {
   flagHelp:
     'Cocher : VRAI, oui ou x. Décocher : FAUX, non ou laisser vide. Sont aussi acceptés : 1/0, ja/nee, waar/onwaar, yes/no, true/false.',
   invalidValueTitle: 'Valeur non reconnue',
+  listHelp: 'Choisissez une valeur dans la liste.',
+  lengthHelp: 'Un nombre entier positif, ou vide pour ne pas limiter la longueur.',
   empty: '(vide)',
   quote: (text) => `« ${text} »`,
   listSeparator: ', ',
@@ -267,7 +298,45 @@ const fr: Strings = {
     setting_missing: ({ name, sheet }) => `La valeur « ${name} » manque dans la feuille masquée « ${sheet} ».`,
     locale_unknown: ({ found }) => `Langue du classeur inconnue : « ${found} » (fr, nl ou en attendu).`,
     sheet_missing: ({ sheet }) => `La feuille « ${sheet} » est absente du classeur.`,
-    sheet_unnamed: ({ part }) => `Le classeur contient une feuille sans nom (${part}).`,
+  },
+  runProblems: {
+    unknown_pull: () => 'Ce classeur ne vient pas d’une récupération de ce dossier.',
+    unknown_row: ({ key }) => `La ligne ${key} ne fait pas partie de la récupération.`,
+    duplicate_row: ({ key }) => `La ligne ${key} figure deux fois.`,
+    version_mismatch: ({ key }) => `La ligne ${key} vient d’une autre récupération.`,
+    confirmation_required: () => 'Confirmez que « Les informations de synchronisation sont correctes » avant de synchroniser.',
+    backup_required: () => 'Aucune sauvegarde n’a été faite depuis la récupération : créez d’abord une sauvegarde.',
+    blocked: ({ key }) => `La ligne ${key} est bloquée (doublon ou fiche supprimée) : cochez « Jamais sync. » ou « Pas cette fois ».`,
+    direction_not_conflict: ({ key, field }) => `Ligne ${key} : le champ ${field} n’est pas en conflit, son sens ne se choisit pas.`,
+    unknown_field: ({ key, field }) => `Ligne ${key} : le champ ${field} ne fait pas partie de la ligne.`,
+    unknown_customer: ({ key }) => `${key} ne désigne aucun client.`,
+    changed_since_run: ({ key, field }) => `Ligne ${key} : ${field} a changé depuis la synchronisation ; l’annuler écraserait cette modification.`,
+    flag_of_other_user: ({ key }) => `Le drapeau « Jamais sync. » de ${key} a été posé par un autre utilisateur : seul un administrateur peut le changer.`,
+    unknown_custom_field: ({ field }) => `Le champ personnalisé ${field} n’a pas de champ correspondant dans Sage CRM.`,
+    duplicate_custom_field: ({ field }) => `Le champ personnalisé ${field} figure deux fois.`,
+    max_length_not_string: ({ field }) => `${field} : une longueur maximale ne s’applique qu’à un champ texte.`,
+    transform_not_string: ({ field }) => `${field} : une transformation ne s’applique qu’à un champ texte.`,
+    condition_value_missing: ({ field }) => `${field} : cette condition demande une valeur.`,
+  },
+  audit: {
+    sheet: 'Audit',
+    labels: {
+      run: 'Synchronisation',
+      kind: 'Nature',
+      user: 'Utilisateur',
+      startedAt: 'Début',
+      finishedAt: 'Fin',
+      pull: 'Récupération',
+      backup: 'Sauvegarde',
+      undoes: 'Annule',
+      state: 'État',
+      chain: 'Chaîne d’audit',
+      hash: 'Empreinte (SHA-256)',
+      prevHash: 'Empreinte précédente',
+      counts: 'Lignes',
+    },
+    intact: 'intacte',
+    broken: 'ROMPUE : un enregistrement a été modifié',
   },
 };
 
@@ -415,6 +484,8 @@ const nl: Strings = {
   flagHelp:
     'Aanvinken: WAAR, ja of x. Uitvinken: ONWAAR, nee of leeg laten. Ook aanvaard: 1/0, oui/non, vrai/faux, yes/no, true/false.',
   invalidValueTitle: 'Onbekende waarde',
+  listHelp: 'Kies een waarde uit de lijst.',
+  lengthHelp: 'Een positief geheel getal, of leeg om de lengte niet te beperken.',
   empty: '(leeg)',
   quote: (text) => `‘${text}’`,
   listSeparator: ', ',
@@ -449,7 +520,45 @@ const nl: Strings = {
     setting_missing: ({ name, sheet }) => `De waarde ‘${name}’ ontbreekt in het verborgen blad ‘${sheet}’.`,
     locale_unknown: ({ found }) => `Onbekende taal van de werkmap: ‘${found}’ (fr, nl of en verwacht).`,
     sheet_missing: ({ sheet }) => `Het blad ‘${sheet}’ ontbreekt in de werkmap.`,
-    sheet_unnamed: ({ part }) => `De werkmap bevat een blad zonder naam (${part}).`,
+  },
+  runProblems: {
+    unknown_pull: () => 'Deze werkmap komt niet van een ophaling van dit dossier.',
+    unknown_row: ({ key }) => `Rij ${key} hoort niet bij de ophaling.`,
+    duplicate_row: ({ key }) => `Rij ${key} staat er twee keer.`,
+    version_mismatch: ({ key }) => `Rij ${key} komt van een andere ophaling.`,
+    confirmation_required: () => 'Bevestig dat „De synchronisatiegegevens zijn correct” voor u synchroniseert.',
+    backup_required: () => 'Sinds de ophaling werd geen back-up gemaakt: maak eerst een back-up.',
+    blocked: ({ key }) => `Rij ${key} is geblokkeerd (dubbel of verwijderde fiche): vink „Nooit sync.” of „Niet deze keer” aan.`,
+    direction_not_conflict: ({ key, field }) => `Rij ${key}: veld ${field} is geen conflict, de richting kiest u niet.`,
+    unknown_field: ({ key, field }) => `Rij ${key}: veld ${field} hoort niet bij de rij.`,
+    unknown_customer: ({ key }) => `${key} duidt geen klant aan.`,
+    changed_since_run: ({ key, field }) => `Rij ${key}: ${field} is gewijzigd sinds de synchronisatie; ongedaan maken zou die wijziging overschrijven.`,
+    flag_of_other_user: ({ key }) => `De vlag „Nooit sync.” van ${key} werd door een andere gebruiker gezet: alleen een beheerder kan ze wijzigen.`,
+    unknown_custom_field: ({ field }) => `Het vrije veld ${field} heeft geen overeenkomstig veld in Sage CRM.`,
+    duplicate_custom_field: ({ field }) => `Het vrije veld ${field} staat er twee keer.`,
+    max_length_not_string: ({ field }) => `${field}: een maximale lengte geldt alleen voor een tekstveld.`,
+    transform_not_string: ({ field }) => `${field}: een omzetting geldt alleen voor een tekstveld.`,
+    condition_value_missing: ({ field }) => `${field}: deze voorwaarde vraagt een waarde.`,
+  },
+  audit: {
+    sheet: 'Audit',
+    labels: {
+      run: 'Synchronisatie',
+      kind: 'Aard',
+      user: 'Gebruiker',
+      startedAt: 'Begin',
+      finishedAt: 'Einde',
+      pull: 'Ophaling',
+      backup: 'Back-up',
+      undoes: 'Maakt ongedaan',
+      state: 'Toestand',
+      chain: 'Auditketen',
+      hash: 'Vingerafdruk (SHA-256)',
+      prevHash: 'Vorige vingerafdruk',
+      counts: 'Rijen',
+    },
+    intact: 'intact',
+    broken: 'VERBROKEN: een record werd gewijzigd',
   },
 };
 
@@ -469,7 +578,7 @@ const en: Strings = {
       crmId: 'CRM ID',
       name: 'Name',
       vat: 'VAT',
-      kind: 'Kind',
+      kind: 'Type',
       direction: 'Direction',
       fields: 'Fields',
       conflicts: 'Conflicts',
@@ -597,6 +706,8 @@ const en: Strings = {
   flagHelp:
     'Tick: TRUE, yes or x. Untick: FALSE, no or leave empty. Also accepted: 1/0, oui/non, vrai/faux, ja/nee, waar/onwaar.',
   invalidValueTitle: 'Value not recognised',
+  listHelp: 'Pick a value from the list.',
+  lengthHelp: 'A positive whole number, or empty for no length limit.',
   empty: '(empty)',
   quote: (text) => `“${text}”`,
   listSeparator: ', ',
@@ -630,10 +741,56 @@ const en: Strings = {
     setting_missing: ({ name, sheet }) => `The value “${name}” is missing from the hidden sheet “${sheet}”.`,
     locale_unknown: ({ found }) => `Unknown workbook language: “${found}” (fr, nl or en expected).`,
     sheet_missing: ({ sheet }) => `The sheet “${sheet}” is missing from the workbook.`,
-    sheet_unnamed: ({ part }) => `The workbook holds a sheet without a name (${part}).`,
+  },
+  runProblems: {
+    unknown_pull: () => 'This workbook does not come from a pull of this dossier.',
+    unknown_row: ({ key }) => `Row ${key} is not part of the pull.`,
+    duplicate_row: ({ key }) => `Row ${key} is given twice.`,
+    version_mismatch: ({ key }) => `Row ${key} comes from another pull.`,
+    confirmation_required: () => 'Confirm that "The synchronisation information is correct" before synchronising.',
+    backup_required: () => 'No backup was made since the pull: make a backup first.',
+    blocked: ({ key }) => `Row ${key} is blocked (a duplicate or a deleted record): tick "Never sync." or "Not this time".`,
+    direction_not_conflict: ({ key, field }) => `Row ${key}: field ${field} is not a conflict, its direction is not chosen.`,
+    unknown_field: ({ key, field }) => `Row ${key}: field ${field} is not part of the row.`,
+    unknown_customer: ({ key }) => `${key} names no customer.`,
+    changed_since_run: ({ key, field }) => `Row ${key}: ${field} changed since the synchronisation; undoing it would overwrite that change.`,
+    flag_of_other_user: ({ key }) => `The "Never sync." flag of ${key} was set by another user: only an administrator can change it.`,
+    unknown_custom_field: ({ field }) => `Custom field ${field} has no matching field in Sage CRM.`,
+    duplicate_custom_field: ({ field }) => `Custom field ${field} is given twice.`,
+    max_length_not_string: ({ field }) => `${field}: a maximum length applies to a text field only.`,
+    transform_not_string: ({ field }) => `${field}: a transformation applies to a text field only.`,
+    condition_value_missing: ({ field }) => `${field}: this condition needs a value.`,
+  },
+  audit: {
+    sheet: 'Audit',
+    labels: {
+      run: 'Synchronisation',
+      kind: 'Kind',
+      user: 'User',
+      startedAt: 'Started',
+      finishedAt: 'Finished',
+      pull: 'Pull',
+      backup: 'Backup',
+      undoes: 'Undoes',
+      state: 'State',
+      chain: 'Audit chain',
+      hash: 'Fingerprint (SHA-256)',
+      prevHash: 'Previous fingerprint',
+      counts: 'Rows',
+    },
+    intact: 'intact',
+    broken: 'BROKEN: a record was changed',
   },
 };
 
 export const STRINGS: Readonly<Record<Locale, Strings>> = { fr, nl, en };
 
 export const stringsFor = (locale: Locale): Strings => STRINGS[locale];
+
+const isRunProblemCode = (code: string): code is RunProblemCode => (RUN_PROBLEM_CODES as readonly string[]).includes(code);
+
+/** A problem in the reader's language: cell problems are worded already, run problems by their code. */
+export function problemText(problem: Problem, locale: Locale): string {
+  if (!isRunProblemCode(problem.code)) return problem.message;
+  return STRINGS[locale].runProblems[problem.code]({ key: problem.key ?? '', field: problem.field ?? '' });
+}

@@ -3,10 +3,8 @@
  * the contract's own codes), so a value pasted from a colleague's workbook in another language
  * still reads; anything else is `undefined` and becomes a per-cell problem.
  */
-import type { ConditionOp, Transform } from '../contract/customFields';
-import { ConditionOpSchema, TransformSchema } from '../contract/customFields';
-import type { Direction } from '../contract/pending';
-import { DirectionSchema } from '../contract/pending';
+import { type ConditionOp, ConditionOpSchema, type Transform, TransformSchema } from '../contract/customFields';
+import { type Direction, DirectionSchema } from '../contract/pending';
 import { type CellValue, isBlank } from './cells';
 import { FLAG_WORDS, LOCALES, type Locale, STRINGS, type Strings, stringsFor } from './strings';
 
@@ -71,7 +69,7 @@ export const parseCondition = (value: CellValue): ConditionOp | undefined =>
   isBlank(value) ? 'always' : conditionOf(value);
 
 /** The words of a list in one locale, for drop-downs and messages. */
-export const wordsOf = <T extends string>(codes: readonly T[], words: Record<T, string>): string[] =>
+const wordsOf = <T extends string>(codes: readonly T[], words: Record<T, string>): string[] =>
   codes.map((code) => words[code]);
 
 export const directionWords = (locale: Locale): string[] =>

@@ -3,15 +3,16 @@
  * Exit codes: 0 success, 1 an error or a problem that stopped the command, 2 rows that failed
  * or were stale during an apply.
  */
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { Problem } from '../contract/pending';
+import { problemText } from '../sheets';
 import { DEFAULT_SANDBOX_DIR, loadDossier } from './config';
 import { openDossier, type OpenDossier } from './dossier';
 import type { RunResult } from './engine/results';
 import { message, terminalLocale, type Locale, type MessageId } from './cli/messages';
-import { applyRequestFromFile, writePendingFile, writeRunToFile } from './cli/pendingFile';
+import { readPendingFile, requestFromWorkbook, writePendingFile, writeRunToFile } from './cli/pendingFile';
 import { terminalProgress } from './cli/progress';
 import { writeAuditWorkbook } from './xlsx/audit';
 import { editSandbox, initSandbox } from './sandbox/sandbox';
@@ -40,7 +41,7 @@ class Output {
     process.stdout.write(`${message(this.locale, 'problemsFound', { count: problems.length })}\n`);
     for (const p of problems) {
       const where = [p.sheet && p.cell ? `${p.sheet}!${p.cell}` : p.cell, p.key, p.field].filter(Boolean).join(' · ');
-      process.stdout.write(`${message(this.locale, 'problemLine', { where: where ? `${where} : ` : '', message: p.message })}\n`);
+      process.stdout.write(`${message(this.locale, 'problemLine', { where: where ? `${where} : ` : '', message: problemText(p, this.locale) })}\n`);
     }
   }
 
@@ -56,7 +57,8 @@ export async function main(argv: string[]): Promise<number> {
     .description('Mise à jour des synchronisations Sage BOB 50 ⇄ Sage CRM')
     .option('--json', 'machine-readable output (one JSON document per line)')
     .option('--user <name>', 'who runs the command, for the audit (default: the system user)')
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .exitOverride();
 
   const out = (): Output => new Output(locale, Boolean(program.opts<GlobalOptions>().json));
   const user = (): string => program.opts<GlobalOptions>().user ?? userInfo().username;
@@ -101,7 +103,8 @@ export async function main(argv: string[]): Promise<number> {
       const o2 = out();
       await withDossier(o.dossier, async (d) => {
         const result = await d.engine.pull(user(), o2.progress());
-        await writePendingFile(resolve(o.out), o.dossier, o.lang ?? locale, result);
+        // The workbook remembers its dossier so that `apply` needs no --dossier: a path is kept absolute.
+        await writePendingFile(resolve(o.out), o.dossier === 'sandbox' ? o.dossier : resolve(o.dossier), o.lang ?? locale, result);
         o2.say('pulled', { pull: result.pull.id, out: o.out, ...zeroCounts(result.pull.counts) }, { pull: result.pull.id, out: o.out, counts: result.pull.counts });
       });
     });
@@ -134,19 +137,19 @@ export async function main(argv: string[]): Promise<number> {
         return;
       }
       const path = resolve(file);
-      const parsed = await applyRequestFromFile(path);
-      await withDossier(o.dossier ?? parsed.dossier, async (d) => {
-        const sheetProblems = parsed.problems;
-        if (sheetProblems.length > 0) {
-          o2.problems(sheetProblems, { problems: sheetProblems });
+      const workbook = await readPendingFile(path);
+      await withDossier(o.dossier ?? workbook.dossier, async (d) => {
+        const { request, problems } = requestFromWorkbook(workbook, d.engine);
+        if (problems.length > 0) {
+          o2.problems(problems, { problems });
           exitCode = 1;
           return;
         }
         const result = await d.engine.apply(
-          { ...parsed.request, dryRun: Boolean(o.dryRun), confirmed: Boolean(o.confirm), backupId: o.backup, idempotencyKey: o.idempotencyKey, user: user() },
+          { ...request, dryRun: Boolean(o.dryRun), confirmed: Boolean(o.confirm), backupId: o.backup, idempotencyKey: o.idempotencyKey, user: user() },
           o2.progress(),
         );
-        exitCode = await report(o2, d, path, parsed.locale, result);
+        exitCode = await report(o2, d, path, workbook.locale, result);
       });
     });
 
@@ -218,13 +221,19 @@ export async function main(argv: string[]): Promise<number> {
       });
     });
 
-  await program.parseAsync(argv);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    // commander has already printed its own usage errors and help.
+    if (error instanceof CommanderError) return error.exitCode;
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
   return exitCode;
 }
 
 async function report(o: Output, d: OpenDossier, file: string, locale: Locale, result: RunResult): Promise<number> {
   if (result.problems.length > 0) {
-    await writeRunToFile(file, locale, result, d.engine);
     o.problems(result.problems, result);
     return 1;
   }

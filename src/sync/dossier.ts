@@ -3,9 +3,11 @@
  * the sandbox, the CRM simulator on a free loopback port), and the engine over them.
  */
 import { mkdirSync } from 'node:fs';
-import type { LoadedDossier } from './config';
-import { openBobSqlite } from './connectors/bob50';
-import { SageCrmClient } from './connectors/sagecrm';
+import { readFileSync } from 'node:fs';
+import { readSecret, type DossierConfig, type LoadedDossier } from './config';
+import { openBobMysql, openBobSqlite } from './connectors/bob50';
+import { SageCrmClient, type SageCrmConfigInput } from './connectors/sagecrm';
+import type { BobConnector } from './domain/ports';
 import { SyncEngine } from './engine/engine';
 import type { Faults } from './engine/journal';
 import { CrmSimStore, startCrmSimulator } from './sandbox/crmsim';
@@ -39,12 +41,12 @@ export async function openDossier(loaded: LoadedDossier, options: OpenOptions = 
     closers.push(() => store.close());
     store.ensureDossier(config.id, config.name, new Date());
 
-    const bob = openBobSqlite(loaded.path(config.bob.file), config.bob.mapping ?? {});
+    const bob = await openBob(loaded);
     closers.push(() => bob.close());
     const bobCustomFields = await bob.customFields();
 
     let simulator: OpenDossier['simulator'] = null;
-    let crmOptions: { baseUrl: string; user: string; password: string; bobsyncField?: string; vatField?: string };
+    let crmOptions: SageCrmConfigInput;
     if (config.crm.kind === 'simulator') {
       const simStore = CrmSimStore.open(loaded.path(config.crm.file));
       closers.push(() => simStore.close());
@@ -57,13 +59,13 @@ export async function openDossier(loaded: LoadedDossier, options: OpenOptions = 
       simulator = { store: simStore, url: server.url, setLatency: (ms) => server.setLatency(ms) };
       crmOptions = { baseUrl: server.url, user: config.crm.user, password: config.crm.password };
     } else {
-      const password = process.env[config.crm.passwordEnv];
-      if (!password) throw new Error(`Set the Sage CRM password in the environment variable ${config.crm.passwordEnv}.`);
-      crmOptions = { ...config.crm, password };
+      crmOptions = restCrmSettings(loaded, config.crm);
     }
     const concurrency = options.concurrency ?? config.concurrency;
     const crm = new SageCrmClient({ ...crmOptions, concurrency }, bobCustomFields);
     closers.push(() => crm.close());
+    // Credentials, reachability and the BobSync field are checked before anything is read or written.
+    await crm.verify();
 
     const backupDir = loaded.path(config.backups);
     mkdirSync(backupDir, { recursive: true });
@@ -84,5 +86,33 @@ export async function openDossier(loaded: LoadedDossier, options: OpenOptions = 
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+function openBob(loaded: LoadedDossier): Promise<BobConnector> | BobConnector {
+  const { bob } = loaded.config;
+  if (bob.kind === 'sqlite') return openBobSqlite(loaded.path(bob.file), bob.mapping ?? {});
+  const password = readSecret(loaded, 'bob', { env: bob.passwordEnv, file: bob.passwordFile, envKey: 'passwordEnv', fileKey: 'passwordFile' }, 'BOBSYNC_BOB_PASSWORD');
+  const { host, port, socketPath, database, user } = bob;
+  return openBobMysql({ host, port, socketPath, database, user, password }, bob.mapping ?? {});
+}
+
+function restCrmSettings(loaded: LoadedDossier, crm: Extract<DossierConfig['crm'], { kind: 'rest' }>): SageCrmConfigInput {
+  const { baseUrl, user, bobsyncField, vatField, languageField, timeoutMs, maxAttempts } = crm;
+  const ca = crm.caFile === undefined ? undefined : readCa(loaded.path(crm.caFile));
+  const common = { baseUrl, bobsyncField, vatField, languageField, timeoutMs, maxAttempts, ca };
+  if (crm.sessionIdEnv !== undefined) {
+    const sessionId = readSecret(loaded, 'crm', { env: crm.sessionIdEnv, envKey: 'sessionIdEnv', fileKey: 'sessionIdEnv' }, crm.sessionIdEnv);
+    return { ...common, sessionId };
+  }
+  const password = readSecret(loaded, 'crm', { env: crm.passwordEnv, file: crm.passwordFile, envKey: 'passwordEnv', fileKey: 'passwordFile' }, 'BOBSYNC_CRM_PASSWORD');
+  return { ...common, user, password };
+}
+
+function readCa(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`crm.caFile: cannot read the CA certificate ${path}: ${(error as Error).message}`);
   }
 }

@@ -1,5 +1,11 @@
-/** Every text the `bobsync` command prints, in French (default), Dutch and English. */
-export type Locale = 'fr' | 'nl' | 'en';
+/**
+ * Every text the `bobsync` command prints, in French (default), Dutch and English. The words of
+ * the sheets and of problems live with the sheet model (src/sheets/strings.ts), shared with the
+ * task pane; these are the command's own sentences.
+ */
+import type { Locale } from '../../sheets';
+
+export type { Locale };
 
 type Params = Record<string, string | number>;
 type Template = string;

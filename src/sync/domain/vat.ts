@@ -33,7 +33,24 @@ const STDNUM_ERROR_CODES: Record<string, VatErrorCode> = {
   InvalidComponent: 'invalid',
 };
 
+/**
+ * A pull checks every record's VAT number several times (eligibility, matching, comparison) and
+ * stdnum's validation is the costliest step of it; results are remembered per cleaned input.
+ * Bounded so that a long-running service does not keep every number it ever saw.
+ */
+const remembered = new Map<string, VatResult>();
+const REMEMBER_AT_MOST = 500_000;
+
 export function normaliseVat(input: string): VatResult {
+  const known = remembered.get(input);
+  if (known) return known;
+  const result = validateVat(input);
+  if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
+  remembered.set(input, result);
+  return result;
+}
+
+function validateVat(input: string): VatResult {
   const cleaned = input.toUpperCase().replace(SEPARATORS, '');
   if (cleaned === '') return { ok: false, code: 'empty', message: 'No VAT number.' };
 

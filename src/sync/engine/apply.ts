@@ -8,7 +8,7 @@ import { parseRowKey } from '../domain/pending';
 import { planRow } from '../domain/plan';
 import { rowVersion } from '../domain/version';
 import { newId, type PullMeta, type RunMeta } from '../store/store';
-import { mapLimit } from './concurrency';
+import { mapLimit } from '../util/mapLimit';
 import { EngineError, type EngineContext, type PhaseProgress } from './context';
 import { currentCustomFieldSettings } from './customFieldSettings';
 import { executeBatch, type BobOp, type CrmOp, type JournalEntry } from './journal';
@@ -25,6 +25,8 @@ export interface ApplyRequest {
   confirmed: boolean;
   dryRun: boolean;
   idempotencyKey?: string;
+  /** The id the run will have, for a caller that reports on the run before it is recorded. */
+  runId?: string;
   user: string;
 }
 
@@ -57,7 +59,8 @@ export async function apply(ctx: EngineContext, req: ApplyRequest, progress?: Ph
   progress?.('reread', 0, candidates.length);
   const current = await reread(ctx, candidates);
   const planned: Array<{ candidate: Candidate; entry: JournalEntry }> = [];
-  const taken = new Set<string>();
+  // A code our store still knows (a customer deleted in BOB, say) is never given to another one.
+  const taken = new Set(ctx.store.associations(ctx.dossier).flatMap((a) => (a.bobId ? [a.bobId] : [])));
   for (const c of candidates) {
     const now = current.get(c.row.key)!;
     const canonical = canonicalPair(now.bob, now.crm, pull.settings);
@@ -77,7 +80,7 @@ export async function apply(ctx: EngineContext, req: ApplyRequest, progress?: Ph
 
   const now = ctx.clock();
   const run: RunMeta = {
-    id: newId('R', now),
+    id: req.runId ?? newId('R', now),
     dossier: ctx.dossier,
     kind: 'apply',
     pullId: pull.id,

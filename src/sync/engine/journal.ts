@@ -15,7 +15,7 @@ import type { Association } from '../domain/association';
 import type { Values } from '../domain/customer';
 import type { BobConnector, CrmConnector } from '../domain/ports';
 import type { AssociationWrite, Store } from '../store/store';
-import { mapLimit } from './concurrency';
+import { mapLimit } from '../util/mapLimit';
 import { holds } from './images';
 
 export type BobOp =

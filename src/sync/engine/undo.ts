@@ -1,7 +1,7 @@
 import type { Problem, RowResult } from '../../contract/pending';
 import type { AssociationWrite } from '../store/store';
 import { newId, type RunMeta } from '../store/store';
-import { mapLimit } from './concurrency';
+import { mapLimit } from '../util/mapLimit';
 import { EngineError, type EngineContext } from './context';
 import { holds } from './images';
 import { executeBatch, inverseBob, inverseCrm, type BobOp, type CrmOp, type JournalEntry } from './journal';

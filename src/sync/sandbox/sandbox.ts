@@ -10,6 +10,7 @@ import type { BobCustomer } from '../domain/customer';
 import { openDossier, type OpenDossier } from '../dossier';
 import type { PhaseProgress } from '../engine/context';
 import { EngineError } from '../engine/context';
+import { mapLimit } from '../util/mapLimit';
 import { CrmSimStore, simCompanyFromValues } from './crmsim';
 import {
   applyBobEdits,
@@ -40,7 +41,7 @@ export const sandboxConfig = (latencyMs = 0): DossierConfig => ({
 /** Writes a dossier folder (configuration, BOB file, CRM simulator data) holding `dossier`. */
 export function writeSandboxFiles(dir: string, dossier: SandboxDossier, config = sandboxConfig()): void {
   mkdirSync(dir, { recursive: true });
-  writeBobDossier(join(dir, config.bob.file), dossier);
+  writeBobDossier(join(dir, (config.bob as { file: string }).file), dossier);
   const crm = CrmSimStore.open(join(dir, (config.crm as { file: string }).file));
   try {
     seedCrm(crm, dossier.customFieldDefs.crm, dossier.crm);
@@ -136,15 +137,18 @@ export async function editSandbox(o: { dir: string; seed: number }): Promise<Edi
   }
 }
 
-/** Users' edits on both sides: BOB through its connector, CRM as its users would, through the API. */
-async function edit(d: OpenDossier, seed: number): Promise<EditSummary> {
+/**
+ * Users' edits on both sides (about `share` of the customers each): BOB through its connector,
+ * CRM as its users would, through the API.
+ */
+export async function edit(d: OpenDossier, seed: number, share?: number): Promise<EditSummary> {
   const { bob, crm } = d.engine.ctx;
   const sim = d.simulator;
   if (!sim) throw new Error('Only the sandbox dossier can be edited this way.');
   const [bobRecords, crmRecords] = await Promise.all([bob.readAll(), crm.readAll()]);
-  const edits = planEdits({ seed, bob: bobRecords as BobCustomer[], crm: crmRecords });
+  const edits = planEdits({ seed, bob: bobRecords as BobCustomer[], crm: crmRecords, share });
+  await mapLimit(edits.crm.update, 8, (u) => crm.update(u.id, u.values));
   await applyBobEdits(bob, edits.bob);
-  for (const u of edits.crm.update) await crm.update(u.id, u.values);
   insertCrm(sim.store, (await crm.customFields()).map((f) => ({ name: f.name, type: f.type })), edits.crm.create);
   for (const id of edits.crm.remove) await crm.remove(id);
   for (const id of edits.crm.untick) sim.store.updateCompany(Number(id), { comp_bobsync: false });

@@ -1,8 +1,10 @@
 /**
- * What exceljs 4.4 does at run time but its typings leave out. Kept in one place so that an
- * upgrade shows at once what to re-check.
+ * What exceljs 4.4 has at run time but its typings leave out, and the work-arounds for its
+ * streaming writer. Kept in one place so that an upgrade shows at once what to re-check; each
+ * throws rather than silently writing a broken file if the internals it relies on are gone.
  */
 import type { DataValidation, Worksheet } from 'exceljs';
+import { type EventEmitter, once } from 'node:events';
 
 /** Both the streaming and the in-memory worksheet carry data validations keyed by range. */
 export const validationsOf = (ws: Worksheet): { add(range: string, validation: DataValidation): void } => {
@@ -11,12 +13,6 @@ export const validationsOf = (ws: Worksheet): { add(range: string, validation: D
     throw new Error('exceljs worksheet has no dataValidations: check the exceljs version');
   }
   return dataValidations;
-};
-
-/** The streaming reader knows each worksheet's tab name, but does not declare it. */
-export const nameOf = (ws: unknown): string | undefined => {
-  const { name } = ws as { name?: unknown };
-  return typeof name === 'string' ? name : undefined;
 };
 
 interface WriterInternals {
@@ -41,4 +37,23 @@ export const protectionInSchemaOrder = (ws: Worksheet): void => {
     writeProtection.call(this);
   };
   writer._writeSheetProtection = (): void => undefined;
+};
+
+/**
+ * The streaming writer hands committed rows to the zip without waiting for it: on a large sheet
+ * the XML piles up in memory ahead of the compressor. Waiting until the zip entry's input has
+ * drained brings the memory back to a few buffers, whatever the number of rows.
+ */
+export const zipCaughtUp = async (ws: Worksheet): Promise<void> => {
+  const { stream } = ws as unknown as { stream?: { pipes?: unknown[] } };
+  if (!stream || !Array.isArray(stream.pipes)) {
+    throw new Error('exceljs streaming writer changed: cannot see the zip entry; check the exceljs version');
+  }
+  for (const pipe of stream.pipes) {
+    const state = (pipe as { _writableState?: { needDrain?: unknown } })._writableState;
+    if (!state || typeof state.needDrain !== 'boolean') {
+      throw new Error('exceljs streaming writer changed: cannot see the zip backlog; check the exceljs version');
+    }
+    if (state.needDrain) await once(pipe as EventEmitter, 'drain');
+  }
 };

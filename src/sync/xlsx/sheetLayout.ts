@@ -3,9 +3,18 @@
  * never reinterprets a value, editable columns unlocked, the rest locked under a blank-password
  * protection (a guard against slips, not security: the apply re-checks every cell anyway).
  */
-import type { DataValidation, Row, Style, Worksheet, WorksheetProtection } from 'exceljs';
-import { type CellValue, type ColumnSpec, type SheetId, columnLetters, stringsFor } from '../../sheets';
-import { conditionWords, directionWords, type Locale, transformWords } from '../../sheets';
+import type { AddWorksheetOptions, DataValidation, Row, Style, Worksheet, WorksheetProtection } from 'exceljs';
+import {
+  type CellValue,
+  type ColumnSpec,
+  type Locale,
+  type SheetId,
+  columnLetters,
+  conditionWords,
+  directionWords,
+  stringsFor,
+  transformWords,
+} from '../../sheets';
 import { validationsOf } from './exceljsGaps';
 import { escapeText } from './ooxmlText';
 
@@ -13,6 +22,11 @@ import { escapeText } from './ooxmlText';
 const TEXT = '@';
 const CONFLICT_FILL: Style['fill'] = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
 
+/**
+ * Filtering works under this protection; Excel still refuses to sort a range that holds locked
+ * cells, so a reviewer who wants to sort unprotects the sheet (no password) first. The decoders
+ * do not depend on the protection: they match rows by key and re-check every read-only cell.
+ */
 export const SHEET_PROTECTION: Partial<WorksheetProtection> = {
   selectLockedCells: true,
   selectUnlockedCells: true,
@@ -23,7 +37,7 @@ export const SHEET_PROTECTION: Partial<WorksheetProtection> = {
 
 const isText = (spec: ColumnSpec): boolean => spec.kind === 'text' || spec.kind === 'choice' || spec.kind === 'date';
 
-export const columnStyle = (spec: ColumnSpec): Partial<Style> => ({
+const columnStyle = (spec: ColumnSpec): Partial<Style> => ({
   ...(isText(spec) ? { numFmt: TEXT } : {}),
   protection: { locked: !spec.editable },
   ...(spec.kind === 'flag' ? { alignment: { horizontal: 'center' } } : {}),
@@ -33,7 +47,7 @@ const headerStyle: Partial<Style> = { numFmt: TEXT, font: { bold: true }, protec
 
 /**
  * Column widths, visibility and styles, then the header row. The frozen header is a view option
- * given when the sheet is created (see `FROZEN_HEADER`).
+ * given when the sheet is created (see `frozenHeader`).
  */
 export const layOut = (ws: Worksheet, specs: readonly ColumnSpec[], locale: Locale): void => {
   ws.columns = specs.map((spec) => ({ width: spec.width, hidden: spec.hidden, style: columnStyle(spec) }));
@@ -45,7 +59,10 @@ export const layOut = (ws: Worksheet, specs: readonly ColumnSpec[], locale: Loca
   });
 };
 
-export const FROZEN_HEADER = { views: [{ state: 'frozen' as const, ySplit: 1, xSplit: 0 }] };
+/** Options of a new worksheet whose header row stays in view; fresh each time, exceljs keeps the array. */
+export const frozenHeader = (): Partial<AddWorksheetOptions> => ({
+  views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+});
 
 /**
  * Text goes in as a one-run rich text: exceljs then writes an explicit inline string (its plain
@@ -55,13 +72,34 @@ export const textValue = (text: string): { richText: Array<{ text: string }> } =
   richText: [{ text: escapeText(text) }],
 });
 
+/**
+ * The style objects of a sheet's cells, built once per sheet: exceljs recognises a style object
+ * it has seen by identity, so sharing them keeps a large sheet from re-serialising every style.
+ */
+export interface CellStyles {
+  plain: Partial<Style>[];
+  highlighted: Partial<Style>[];
+}
+
+export const cellStyles = (specs: readonly ColumnSpec[]): CellStyles => ({
+  plain: specs.map(columnStyle),
+  highlighted: specs.map((spec) => ({ ...columnStyle(spec), fill: CONFLICT_FILL })),
+});
+
 /** Fills one data row. Styles are set per cell: a cell's own style replaces its column's. */
-export const fillRow = (row: Row, specs: readonly ColumnSpec[], cells: readonly CellValue[], highlighted: boolean): void => {
+export const fillRow = (
+  row: Row,
+  specs: readonly ColumnSpec[],
+  styles: CellStyles,
+  cells: readonly CellValue[],
+  highlighted: boolean,
+): void => {
+  const rowStyles = highlighted ? styles.highlighted : styles.plain;
   specs.forEach((spec, i) => {
     const cell = row.getCell(i + 1);
     const value = cells[i] ?? null;
     cell.value = typeof value === 'string' && isText(spec) ? textValue(value) : value;
-    cell.style = highlighted ? { ...columnStyle(spec), fill: CONFLICT_FILL } : columnStyle(spec);
+    cell.style = rowStyles[i];
   });
 };
 
@@ -89,11 +127,11 @@ const validationFor = (sheet: SheetId, spec: ColumnSpec, locale: Locale): DataVa
     errorTitle,
     error,
   });
-  const header = spec.header[locale];
-  if (spec.kind === 'flag') return list([s.booleans.true, s.booleans.false], s.flagHelp, s.invalidValueTitle);
-  if (sheet === 'details' && spec.id === 'chosen') return list(directionWords(locale), header, s.invalidValueTitle);
-  if (sheet === 'customFields' && spec.id === 'transform') return list(transformWords(locale), header, s.invalidValueTitle);
-  if (sheet === 'customFields' && spec.id === 'condition') return list(conditionWords(locale), header, s.invalidValueTitle);
+  const title = s.invalidValueTitle;
+  if (spec.kind === 'flag') return list([s.booleans.true, s.booleans.false], s.flagHelp, title);
+  if (sheet === 'details' && spec.id === 'chosen') return list(directionWords(locale), s.listHelp, title);
+  if (sheet === 'customFields' && spec.id === 'transform') return list(transformWords(locale), s.listHelp, title);
+  if (sheet === 'customFields' && spec.id === 'condition') return list(conditionWords(locale), s.listHelp, title);
   if (sheet === 'customFields' && spec.id === 'maxLength') {
     return {
       type: 'whole',
@@ -102,15 +140,21 @@ const validationFor = (sheet: SheetId, spec: ColumnSpec, locale: Locale): DataVa
       formulae: [1],
       showErrorMessage: true,
       errorStyle: 'warning',
-      errorTitle: s.invalidValueTitle,
-      error: header,
+      errorTitle: title,
+      error: s.lengthHelp,
     };
   }
   return undefined;
 };
 
 /** Validations over the data rows, the filter over header and data, one range per column. */
-export const finish = (ws: Worksheet, sheet: SheetId, specs: readonly ColumnSpec[], lastRow: number, locale: Locale): void => {
+export const finish = (
+  ws: Worksheet,
+  sheet: SheetId,
+  specs: readonly ColumnSpec[],
+  lastRow: number,
+  locale: Locale,
+): void => {
   ws.autoFilter = `A1:${columnLetters(specs.length - 1)}${Math.max(lastRow, 1)}`;
   if (lastRow < 2) return;
   specs.forEach((spec, i) => {

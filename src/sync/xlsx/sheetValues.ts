@@ -7,7 +7,11 @@ import { readCell } from './readCell';
  * The tab holding a sheet of the model. Two tabs may qualify ("Détails" and "Details"): the one
  * named in the workbook's language wins, otherwise the first.
  */
-export const pickSheet = <T extends { name: string }>(tabs: readonly T[], sheet: SheetId, locale: Locale): T | undefined => {
+export const pickSheet = <T extends { name: string }>(
+  tabs: readonly T[],
+  sheet: SheetId,
+  locale: Locale,
+): T | undefined => {
   const candidates = tabs.filter((t) => sheetOfName(t.name) === sheet);
   return candidates.find((t) => t.name === sheetName(sheet, locale)) ?? candidates[0];
 };
@@ -26,7 +30,7 @@ export const worksheetValues = (ws: Worksheet): WorksheetValues => {
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const read = readCell(cell.value, false);
+      const read = readCell(cell.value);
       if (read.formula) formulas.push(a1(colNumber - 1, rowNumber - 1));
       cells[colNumber - 1] = read.formula ? null : read.value;
     });

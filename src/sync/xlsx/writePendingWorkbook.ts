@@ -7,9 +7,10 @@ import type { CustomFieldSetting } from '../../contract/customFields';
 import type { PendingRow } from '../../contract/pending';
 import type { AssociationView } from '../../contract/views';
 import { type Locale, type SheetId, type SheetItems, columnsOf, encodeRows, sheetName } from '../../sheets';
-import { protectionInSchemaOrder } from './exceljsGaps';
+import { protectionInSchemaOrder, zipCaughtUp } from './exceljsGaps';
 import { SETTINGS_SHEET, settingsRows } from './settingsSheet';
-import { FROZEN_HEADER, SHEET_PROTECTION, fillRow, finish, layOut, textValue } from './sheetLayout';
+import { replaceFile } from './replaceFile';
+import { SHEET_PROTECTION, cellStyles, fillRow, finish, frozenHeader, layOut, textValue } from './sheetLayout';
 
 export interface PendingWorkbookInput {
   pullId: string;
@@ -20,9 +21,8 @@ export interface PendingWorkbookInput {
   customFields: readonly CustomFieldSetting[];
 }
 
-/** Rows between two pauses that let the zip stream drain what was committed. */
-const ROWS_PER_PAUSE = 1000;
-const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Rows between two checks that the zip keeps up with what was committed. */
+const ROWS_PER_CHECK = 500;
 
 type WorkbookWriter = InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>;
 
@@ -33,16 +33,17 @@ const writeSheet = async <S extends SheetId>(
   locale: Locale,
 ): Promise<void> => {
   const specs = columnsOf(sheet);
-  const ws = wb.addWorksheet(sheetName(sheet, locale), FROZEN_HEADER);
+  const ws = wb.addWorksheet(sheetName(sheet, locale), frozenHeader());
   layOut(ws, specs, locale);
   ws.getRow(1).commit();
+  const styles = cellStyles(specs);
   let last = 1;
   for (const encoded of encodeRows(sheet, items, locale)) {
     last += 1;
     const row = ws.getRow(last);
-    fillRow(row, specs, encoded.cells, encoded.highlighted);
+    fillRow(row, specs, styles, encoded.cells, encoded.highlighted);
     row.commit();
-    if (last % ROWS_PER_PAUSE === 0) await pause();
+    if (last % ROWS_PER_CHECK === 0) await zipCaughtUp(ws);
   }
   finish(ws, sheet, specs, last, locale);
   protectionInSchemaOrder(ws);
@@ -50,7 +51,7 @@ const writeSheet = async <S extends SheetId>(
   ws.commit();
 };
 
-export const writePendingWorkbook = async (path: string, input: PendingWorkbookInput): Promise<void> => {
+const writeWorkbook = async (path: string, input: PendingWorkbookInput): Promise<void> => {
   const { locale } = input;
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.creator = 'bobsync';
@@ -72,3 +73,6 @@ export const writePendingWorkbook = async (path: string, input: PendingWorkbookI
   settings.commit();
   await wb.commit();
 };
+
+export const writePendingWorkbook = (path: string, input: PendingWorkbookInput): Promise<void> =>
+  replaceFile(path, (temporary) => writeWorkbook(temporary, input));

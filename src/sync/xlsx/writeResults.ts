@@ -1,11 +1,9 @@
 /**
  * Puts the outcome of an apply or a dry run into the review workbook: Statut and Message of the
  * Synchronisation sheet, Statut of Détails, and the journal lines appended to Journal. Everything
- * else is kept. Uses the in-memory workbook (fine for the CLI's sizes) and replaces the file only
- * once the new one is complete.
+ * else is kept. Uses the in-memory workbook, fine for the CLI's sizes.
  */
 import ExcelJS, { type Cell, type Worksheet } from 'exceljs';
-import { rename, rm } from 'node:fs/promises';
 import type { RowResult } from '../../contract/pending';
 import type { JournalLine } from '../../contract/views';
 import {
@@ -20,7 +18,8 @@ import {
   withResults,
 } from '../../sheets';
 import { escapeText } from './ooxmlText';
-import { FROZEN_HEADER, SHEET_PROTECTION, fillRow, finish, layOut, textValue } from './sheetLayout';
+import { replaceFile } from './replaceFile';
+import { SHEET_PROTECTION, cellStyles, fillRow, finish, frozenHeader, layOut, textValue } from './sheetLayout';
 import { pickSheet, worksheetValues } from './sheetValues';
 import { WorkbookError } from './workbookError';
 
@@ -68,7 +67,8 @@ const lastRowWithValues = (ws: Worksheet): number => {
   return last;
 };
 
-const appendJournal = async (
+/** Appends journal lines to the Journal sheet, creating it when the workbook has none. */
+export const appendJournal = async (
   wb: ExcelJS.Workbook,
   found: Worksheet | undefined,
   journal: readonly JournalLine[],
@@ -77,14 +77,15 @@ const appendJournal = async (
   const specs = columnsOf('journal');
   let ws = found;
   if (!ws) {
-    ws = wb.addWorksheet(sheetName('journal', locale), FROZEN_HEADER);
+    ws = wb.addWorksheet(sheetName('journal', locale), frozenHeader());
     layOut(ws, specs, locale);
     await ws.protect('', SHEET_PROTECTION);
   }
+  const styles = cellStyles(specs);
   let last = Math.max(lastRowWithValues(ws), 1);
   for (const encoded of encodeRows('journal', journal, locale)) {
     last += 1;
-    fillRow(ws.getRow(last), specs, encoded.cells, false);
+    fillRow(ws.getRow(last), specs, styles, encoded.cells, false);
   }
   finish(ws, 'journal', specs, last, locale);
 };
@@ -99,21 +100,18 @@ export const writeResults = async (
   await wb.xlsx.readFile(path);
 
   const sync = pickSheet(wb.worksheets, 'sync', locale);
-  if (!sync) throw new WorkbookError('sheet_missing', stringsFor(locale).workbook.sheet_missing({ sheet: sheetName('sync', locale) }));
+  if (!sync) {
+    const message = stringsFor(locale).workbook.sheet_missing({ sheet: sheetName('sync', locale) });
+    throw new WorkbookError('sheet_missing', message);
+  }
   // Détails only repeats the statuses for convenience; a reviewer may have deleted the sheet.
   const details = pickSheet(wb.worksheets, 'details', locale);
-  const writes = [resultsFor(sync, 'sync', results, locale), ...(details ? [resultsFor(details, 'details', results, locale)] : [])];
+  const writes = [resultsFor(sync, 'sync', results, locale)];
+  if (details) writes.push(resultsFor(details, 'details', results, locale));
 
   for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell(reEscape));
   for (const write of writes) write();
   await appendJournal(wb, pickSheet(wb.worksheets, 'journal', locale), journal, locale);
 
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    await wb.xlsx.writeFile(temporary);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await replaceFile(path, (temporary) => wb.xlsx.writeFile(temporary));
 };

@@ -111,6 +111,12 @@ describe('writeResults', () => {
     const book = await readPendingWorkbook(path);
     expect(book.sheets.journal).toHaveLength(2);
     expect(book.sheets.journal[1][7]).toBe('Localité');
+
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(path);
+    const created = after.getWorksheet('Journal');
+    expect(created?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect((created as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
   });
 
   it('refuses a workbook without its Synchronisation sheet', async () => {

@@ -104,10 +104,15 @@ const CustomFieldTablesSchema = z
   })
   .strict();
 
-const BobMappingSchema = z
+export const BobMappingSchema = z
   .object({
     table: identifier('AC_COMPAN'),
     columns: ColumnsSchema.prefault({}),
+    /**
+     * The String rule of BOB's own columns: these keys' values are cut to the column's width;
+     * a value too long for any other column is refused on its row.
+     */
+    cutToWidth: z.array(ColumnsSchema.keyof()).default([]),
     flags: FlagsSchema.prefault({}),
     widths: WidthsSchema.prefault({}),
     customFields: CustomFieldTablesSchema.prefault({}),

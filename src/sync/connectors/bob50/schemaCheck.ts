@@ -1,11 +1,27 @@
 /**
- * Checks at open that the dossier has every table and column the mapping names, so that a wrong
- * mapping fails at once with the key to fix instead of midway through a synchronisation.
+ * Checks at open that the dossier has every table and column the mapping names, each holding
+ * text where text is expected, so that a wrong mapping or an unexpected schema fails at once
+ * with the key to fix instead of midway through a synchronisation. What it learns of the
+ * third-party columns (width, character set) is what writes are checked against.
  */
-import { mappedColumns, type BobMapping } from './mapping';
+import { mappedColumns, type BobMapping, type ColumnKey } from './mapping';
 
-/** The columns of a table, or null when the table does not exist. Supplied by each driver. */
-export type ColumnLister = (table: string) => readonly string[] | null;
+/** A column as the database declares it. */
+export interface ColumnInfo {
+  name: string;
+  /** The base type in lower case: `varchar`, `char`, `text`, `int`... */
+  type: string;
+  /** Declared width in characters, when the type has one. */
+  width?: number;
+  /** The column's character set (MySQL), absent where every character is stored (SQLite). */
+  charset?: string;
+}
+
+/**
+ * The columns of a table, or null when the table does not exist. Supplied by each driver; an
+ * asynchronous driver reads the `schemaTables` first.
+ */
+export type ColumnLister = (table: string) => readonly ColumnInfo[] | null;
 
 export class BobSchemaError extends Error {
   constructor(
@@ -16,6 +32,25 @@ export class BobSchemaError extends Error {
     this.name = 'BobSchemaError';
   }
 }
+
+/** What writes to a third-party column must respect. */
+export interface ColumnLimit {
+  column: string;
+  width: number;
+  charset?: string;
+}
+
+export interface BobSchemaFacts {
+  /** By mapping key, for every mapped column of the third-party table. */
+  columns: Map<ColumnKey, ColumnLimit>;
+  /** Character set of the custom values column. */
+  customValueCharset?: string;
+}
+
+const TEXT_TYPES = new Set([
+  'char', 'varchar', 'text', 'tinytext', 'mediumtext', 'longtext', 'nchar', 'nvarchar', 'character',
+  'character varying', 'varying character', 'native character', 'clob',
+]);
 
 interface TableNeed {
   table: string;
@@ -48,9 +83,20 @@ function needs(mapping: BobMapping): TableNeed[] {
   ];
 }
 
-/** Every missing table or column, each with the mapping key that names it. */
-function bobSchemaProblems(mapping: BobMapping, listColumns: ColumnLister): string[] {
+/** Keys whose columns hold numbers; every other mapped column must hold text. */
+const NUMERIC_KEYS = new Set(['customFields.definitions.length']);
+
+/** The tables the mapping names. */
+export const schemaTables = (mapping: BobMapping): string[] => needs(mapping).map((need) => need.table);
+
+/**
+ * Every missing table or column and every column of an unexpected type, each with the mapping
+ * key that names it, as a BobSchemaError; or, when there is none, the limits of the
+ * third-party columns.
+ */
+export function inspectBobSchema(mapping: BobMapping, listColumns: ColumnLister, source: string): BobSchemaFacts {
   const problems: string[] = [];
+  const found = new Map<string, ColumnInfo>();
   for (const need of needs(mapping)) {
     const present = listColumns(need.table);
     if (present === null) {
@@ -58,17 +104,24 @@ function bobSchemaProblems(mapping: BobMapping, listColumns: ColumnLister): stri
       continue;
     }
     // Both SQLite and MySQL compare column names without regard to case.
-    const upper = new Set(present.map((column) => column.toUpperCase()));
+    const byName = new Map(present.map((info) => [info.name.toUpperCase(), info]));
     for (const { column, key } of need.columns) {
-      if (!upper.has(column.toUpperCase())) {
+      const info = byName.get(column.toUpperCase());
+      if (info === undefined) {
         problems.push(`column ${column} not found in table ${need.table} (mapping key ${key})`);
+      } else if (!NUMERIC_KEYS.has(key) && info.type !== '' && !TEXT_TYPES.has(info.type)) {
+        problems.push(`column ${column} of table ${need.table} is ${info.type}, not text (mapping key ${key})`);
+      } else {
+        found.set(`${need.tableKey}:${key}`, info);
       }
     }
   }
-  return problems;
-}
-
-export function assertBobSchema(mapping: BobMapping, listColumns: ColumnLister, source: string): void {
-  const problems = bobSchemaProblems(mapping, listColumns);
   if (problems.length > 0) throw new BobSchemaError(source, problems);
+  const columns = new Map<ColumnKey, ColumnLimit>();
+  for (const { key, column } of mappedColumns(mapping)) {
+    const info = found.get(`table:columns.${key}`);
+    // A declared width is what the database really takes; the mapping's is BOB's documented one.
+    columns.set(key, { column, width: info?.width ?? mapping.widths[key], charset: info?.charset });
+  }
+  return { columns, customValueCharset: found.get('customFields.values.table:customFields.values.value')?.charset };
 }

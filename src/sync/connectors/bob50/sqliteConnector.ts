@@ -5,8 +5,9 @@ import type { BobCustomer, Values } from '../../domain/customer';
 import type { BobConnector, CustomFieldDef, Progress } from '../../domain/ports';
 import { cidCandidate, cidStem } from './cidCodes';
 import { parseBobMapping, type BobMapping, type BobMappingInput } from './mapping';
-import { assertBobSchema } from './schemaCheck';
+import { inspectBobSchema } from './schemaCheck';
 import { SqliteBobTables, sqliteColumnLister } from './sqliteTables';
+import { prepareWrites, writeRules, type WriteRules } from './writeChecks';
 
 /** Often enough for a progress bar to move, rarely enough to cost nothing on 100,000 rows. */
 const PROGRESS_EVERY = 1000;
@@ -21,12 +22,11 @@ export function openBobSqlite(file: string, mappingInput: BobMappingInput = {}):
   if (!existsSync(file)) throw new Error(`BOB dossier ${file} not found`);
   const db = new Database(file, { fileMustExist: true });
   try {
-    assertBobSchema(mapping, sqliteColumnLister(db), file);
+    return new SqliteBobConnector(db, mapping, writeRules(mapping, inspectBobSchema(mapping, sqliteColumnLister(db), file)));
   } catch (error) {
     db.close();
     throw error;
   }
-  return new SqliteBobConnector(db, mapping);
 }
 
 class SqliteBobConnector implements BobConnector {
@@ -35,6 +35,7 @@ class SqliteBobConnector implements BobConnector {
   constructor(
     private readonly db: Database.Database,
     private readonly mapping: BobMapping,
+    private readonly rules: WriteRules,
   ) {
     this.tables = new SqliteBobTables(db, mapping);
   }
@@ -65,17 +66,13 @@ class SqliteBobConnector implements BobConnector {
 
   async update(updates: Array<{ cid: string; values: Values }>): Promise<void> {
     this.db.transaction(() => {
-      const defined = this.definedCustomFields();
-      for (const { cid, values } of updates) this.tables.update(cid, values, defined);
+      for (const { cid, writes } of this.prepare(updates)) this.tables.update(cid, writes);
     })();
   }
 
   async create(records: Array<{ cid: string; values: Values }>): Promise<void> {
     this.db.transaction(() => {
-      const defined = this.definedCustomFields();
-      for (const { cid, values } of records) {
-        this.tables.insert({ cid, isCustomer: true, isSupplier: false, values }, defined);
-      }
+      for (const { cid, writes } of this.prepare(records)) this.tables.insert({ cid, isCustomer: true, isSupplier: false }, writes);
     })();
   }
 
@@ -102,7 +99,7 @@ class SqliteBobConnector implements BobConnector {
     this.db.close();
   }
 
-  private definedCustomFields(): Set<string> {
-    return new Set(this.tables.customFieldDefs().map((def) => def.name));
+  private prepare(rows: ReadonlyArray<{ cid: string; values: Values }>) {
+    return prepareWrites(rows, this.mapping, this.rules, this.tables.customFieldDefs());
   }
 }

@@ -35,8 +35,7 @@ export function createBobDossier(file: string, content: BobDossierContent, mappi
     const tables = new SqliteBobTables(db, mapping);
     db.transaction(() => {
       for (const def of content.customFieldDefs) tables.insertCustomFieldDef(def, def.tab ?? '');
-      const defined = new Set(content.customFieldDefs.map((def) => def.name));
-      for (const thirdParty of content.thirdParties) tables.insert(thirdParty, defined);
+      for (const thirdParty of content.thirdParties) tables.insertAsGiven(thirdParty);
     })();
   } finally {
     db.close();

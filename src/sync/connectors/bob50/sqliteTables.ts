@@ -3,13 +3,15 @@
  * Transactions are the caller's business, so several operations can form one.
  */
 import type Database from 'better-sqlite3';
-import type { BobCustomer, Values } from '../../domain/customer';
+import type { BobCustomer } from '../../domain/customer';
+import { chunks } from '../../util/chunks';
 import type { CustomFieldDef } from '../../domain/ports';
 import { sqliteDialect } from './dialect';
 import { mappedColumns, type BobMapping } from './mapping';
 import {
   attachCustomValues,
   columnWrites,
+  type ColumnWrites,
   companyRowReader,
   customFieldDefFromRow,
   type CompanyRowReader,
@@ -23,15 +25,15 @@ const IN_LIST_CHUNK = 500;
 export const sqliteColumnLister =
   (db: Database.Database): ColumnLister =>
   (table) => {
-    const columns = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[];
-    return columns.length === 0 ? null : columns;
+    const columns = db.prepare('SELECT name, type FROM pragma_table_info(?)').all(table) as Array<{ name: string; type: string }>;
+    if (columns.length === 0) return null;
+    return columns.map(({ name, type }) => {
+      // SQLite keeps the declared type as written: `VARCHAR(40)`, `TEXT`, or nothing at all.
+      const m = /^\s*([A-Za-z ]+?)\s*(?:\(\s*(\d+)\s*\))?\s*$/.exec(type);
+      return { name, type: (m?.[1] ?? type).toLowerCase(), width: m?.[2] ? Number(m[2]) : undefined };
+    });
   };
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 export class SqliteBobTables {
   private readonly sql: BobStatements;
@@ -91,9 +93,8 @@ export class SqliteBobTables {
     return this.statement(this.sql.cidExists()).pluck(true).get(cid) !== undefined;
   }
 
-  /** Writes only the given fields of an existing third party. */
-  update(cid: string, values: Values, definedCustomFields: ReadonlySet<string>): void {
-    const writes = columnWrites(values, this.mapping);
+  /** Writes only the given fields of an existing third party; `writes` are checked already. */
+  update(cid: string, writes: ColumnWrites): void {
     if (writes.columns.length > 0) {
       const columns = writes.columns.map(([column]) => column);
       const result = this.statement(this.sql.updateCompany(columns)).run(
@@ -104,11 +105,11 @@ export class SqliteBobTables {
     } else if (!this.cidExists(cid)) {
       throw new Error(`BOB third party ${cid} not found`);
     }
-    this.writeCustomValues(cid, writes.custom, definedCustomFields);
+    this.writeCustomValues(cid, writes.custom);
   }
 
   /** Inserts a third party; every mapped column not given is written blank, never left null. */
-  insert(customer: BobCustomer, definedCustomFields: ReadonlySet<string>): void {
+  insert(customer: Omit<BobCustomer, 'values'>, writes: ColumnWrites): void {
     if (customer.cid === '') throw new Error('A BOB third party needs a code (CID)');
     if (this.cidExists(customer.cid)) throw new Error(`BOB third party ${customer.cid} already exists`);
     const { columns: columnMap, flags } = this.mapping;
@@ -116,10 +117,14 @@ export class SqliteBobTables {
     row.set(columnMap.cid, customer.cid);
     row.set(columnMap.customer, customer.isCustomer ? flags.customer : '');
     row.set(columnMap.supplier, customer.isSupplier ? flags.supplier : '');
-    const writes = columnWrites(customer.values, this.mapping);
     for (const [column, value] of writes.columns) row.set(column, value);
     this.statement(this.sql.insertCompany([...row.keys()])).run(...row.values());
-    this.writeCustomValues(customer.cid, writes.custom, definedCustomFields);
+    this.writeCustomValues(customer.cid, writes.custom);
+  }
+
+  /** Inserts a third party as given, for new dossiers: the values are the dossier's own. */
+  insertAsGiven(customer: BobCustomer): void {
+    this.insert(customer, columnWrites(customer.values, this.mapping));
   }
 
   /** Deletes a third party and its custom values; an absent code is already what is wanted. */
@@ -137,18 +142,7 @@ export class SqliteBobTables {
     this.statement(this.sql.insertCustomFieldDef()).run(def.name, def.type, def.length ?? null, tab);
   }
 
-  private writeCustomValues(
-    cid: string,
-    custom: ReadonlyArray<[string, string]>,
-    definedCustomFields: ReadonlySet<string>,
-  ): void {
-    for (const [name, value] of custom) {
-      if (!definedCustomFields.has(name)) {
-        throw new Error(
-          `Custom field ${name} is not defined in ${this.mapping.customFields.definitions.table} (third party ${cid})`,
-        );
-      }
-      this.statement(this.sql.upsertCustomValue()).run(cid, name, value);
-    }
+  private writeCustomValues(cid: string, custom: ReadonlyArray<[string, string]>): void {
+    for (const [name, value] of custom) this.statement(this.sql.upsertCustomValue()).run(cid, name, value);
   }
 }

@@ -2,7 +2,7 @@
  * SQL text for every operation of the connector, built from the mapping and a dialect. Drivers
  * only bind parameters and run these, so each engine shares the same statements.
  */
-import { placeholderList, type SqlDialect } from './dialect';
+import { placeholderList, rowsList, type SqlDialect } from './dialect';
 import { mappedColumns, type BobMapping, type ColumnKey } from './mapping';
 
 /** Real BOB columns we do not map, created in new dossiers so they look like the real table. */
@@ -17,16 +17,28 @@ export interface BobStatements {
   countCompanies(): string;
   selectCompanies(): string;
   selectCompaniesByCids(count: number): string;
+  /**
+   * Every third party joined to its custom values, ordered by code: one row per value (or one
+   * with null name and value for a party without any), so that one pass streams both.
+   */
+  selectCompaniesWithCustomValues(): string;
+  /** The codes among `count` given ones that exist, locked until the end of the transaction. */
+  lockCids(count: number): string;
   /** Rows of (code, field name, value). */
   selectCustomValues(): string;
   selectCustomValuesByCids(count: number): string;
   /** Parameters: the columns' values in order, then the code. */
   updateCompany(columns: readonly string[]): string;
-  insertCompany(columns: readonly string[]): string;
+  /**
+   * Sets `columns` of `rows` third parties in one statement. Parameters: for each column, the
+   * rows' (code, value) pairs; then the rows' codes.
+   */
+  updateCompanies(columns: readonly string[], rows: number): string;
+  insertCompany(columns: readonly string[], rows?: number): string;
   deleteCompany(): string;
   cidExists(): string;
-  /** Parameters: code, field name, value. */
-  upsertCustomValue(): string;
+  /** Parameters: code, field name, value, for each of `rows` values. */
+  upsertCustomValue(rows?: number): string;
   deleteCustomValues(): string;
   /** Rows of (name, type, length), grouped by tab as BOB shows them. */
   selectCustomFieldDefs(): string;
@@ -58,17 +70,27 @@ export function buildBobStatements(mapping: BobMapping, dialect: SqlDialect): Bo
     selectCompanies: () => `SELECT ${companyList} FROM ${company} ORDER BY ${cid}`,
     selectCompaniesByCids: (count) =>
       `SELECT ${companyList} FROM ${company} WHERE ${cid} IN (${list(count)})`,
+    selectCompaniesWithCustomValues: () =>
+      `SELECT ${companyColumns.map(({ column }) => `c.${q(column)}`).join(', ')}, v.${q(vals.name)}, v.${q(vals.value)} ` +
+      `FROM ${company} c LEFT JOIN ${valuesTable} v ON v.${q(vals.cid)} = c.${cid} ORDER BY c.${cid}`,
+    lockCids: (count) => `SELECT ${cid} FROM ${company} WHERE ${cid} IN (${list(count)})${dialect.lockRows}`,
     selectCustomValues: () => `SELECT ${valueList} FROM ${valuesTable}`,
     selectCustomValuesByCids: (count) =>
       `SELECT ${valueList} FROM ${valuesTable} WHERE ${q(vals.cid)} IN (${list(count)})`,
     updateCompany: (columns) =>
       `UPDATE ${company} SET ${columns.map((c, i) => `${q(c)} = ${p(i + 1)}`).join(', ')} ` +
       `WHERE ${cid} = ${p(columns.length + 1)}`,
-    insertCompany: (columns) =>
-      `INSERT INTO ${company} (${columns.map(q).join(', ')}) VALUES (${list(columns.length)})`,
+    updateCompanies: (columns, rows) => {
+      let position = 0;
+      const when = () => ` WHEN ${p(++position)} THEN ${p(++position)}`;
+      const cases = columns.map((c) => `${q(c)} = CASE ${cid}${Array.from({ length: rows }, when).join('')} END`);
+      return `UPDATE ${company} SET ${cases.join(', ')} WHERE ${cid} IN (${placeholderList(dialect, rows, position + 1)})`;
+    },
+    insertCompany: (columns, rows = 1) =>
+      `INSERT INTO ${company} (${columns.map(q).join(', ')}) VALUES ${rowsList(dialect, rows, columns.length)}`,
     deleteCompany: () => `DELETE FROM ${company} WHERE ${cid} = ${p(1)}`,
     cidExists: () => `SELECT 1 FROM ${company} WHERE ${cid} = ${p(1)}`,
-    upsertCustomValue: () => dialect.upsert(vals.table, [vals.cid, vals.name], [vals.value]),
+    upsertCustomValue: (rows = 1) => dialect.upsert(vals.table, [vals.cid, vals.name], [vals.value], rows),
     deleteCustomValues: () => `DELETE FROM ${valuesTable} WHERE ${q(vals.cid)} = ${p(1)}`,
     selectCustomFieldDefs: () => `SELECT ${defList} FROM ${defTable} ORDER BY ${q(defs.tab)}, ${q(defs.name)}`,
     insertCustomFieldDef: () =>

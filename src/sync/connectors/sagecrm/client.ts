@@ -7,23 +7,32 @@
  */
 import type { CrmCompany, Values } from '../../domain/customer';
 import type { CrmConnector, CustomFieldDef, Progress } from '../../domain/ports';
+import { mapLimit } from '../../util/mapLimit';
 import { parseSageCrmConfig, type SageCrmConfig, type SageCrmConfigInput } from './config';
+import { createOnce } from './createOnce';
 import { CrmError } from './errors';
-import { CrmHttp } from './http';
-import { mapLimit } from './limit';
+import { CrmHttp, type CrmHttpStats } from './http';
 import { business, BUSINESS, CrmMapping, type CrmWrites, type CustomFieldRef } from './mapping';
 import { readPages } from './paging';
-import { type CompanyRecord, CompanyWire, expectWire, PageWire, PrototypeWire } from './wire';
+import { and, compare, or } from './where';
+import {
+  type CompanyRecord,
+  CompanyWire,
+  expectWire,
+  type LinkedPage,
+  LinkedPageWire,
+  PageWire,
+  PrototypeWire,
+} from './wire';
 
 const INCLUDE = 'address,phoneCollection,emailCollection';
-const ORDER = 'comp_companyid asc';
 /** `plink_entityid`/`elink_entityid` of a company. */
 const COMPANY_ENTITY = 5;
 
 /**
- * Company fields that are not custom fields: those the reference documents, plus the created-by
- * and updated-by columns every CRM table has. The configured VAT, language and BobSync fields
- * are added per client.
+ * Company fields that are not custom fields: those the reference documents, the created-by and
+ * updated-by columns every CRM table has, and the copies of phone, fax and e-mail CRM's screens
+ * keep. The configured VAT, language and BobSync fields are added per client.
  */
 const STANDARD_FIELDS = [
   'comp_companyid',
@@ -33,6 +42,9 @@ const STANDARD_FIELDS = [
   'comp_website',
   'comp_primarypersonid',
   'comp_primaryaddressid',
+  'comp_phonenumber',
+  'comp_faxnumber',
+  'comp_emailaddress',
   'comp_createdby',
   'comp_createddate',
   'comp_updatedby',
@@ -40,6 +52,29 @@ const STANDARD_FIELDS = [
   'comp_deleted',
   'comp_timestamp',
 ];
+
+/**
+ * The records that hold a company's address, phones and e-mails, listed by their own stamp, and
+ * where each names its company.
+ */
+const LINKED_LISTS = [
+  { resource: 'Address', idColumn: 'addr_addressid', stamp: 'addr_updateddate', company: (r: Record<string, unknown>) => r.adli_companyid },
+  { resource: 'Phone', idColumn: 'phon_phoneid', stamp: 'phon_updateddate', company: linkedCompany('plink') },
+  { resource: 'Email', idColumn: 'emai_emailid', stamp: 'emai_updateddate', company: linkedCompany('elink') },
+] as const;
+
+function linkedCompany(prefix: 'plink' | 'elink') {
+  return (r: Record<string, unknown>): unknown =>
+    Number(r[`${prefix}_entityid`]) === COMPANY_ENTITY ? r[`${prefix}_recordid`] : undefined;
+}
+
+/** What changed since a watermark, and the watermark to give next time. */
+export interface CrmChanges {
+  /** Each changed company once, soft-deleted ones included and flagged. */
+  companies: CrmCompany[];
+  /** The latest stamp seen (company or linked record); the given one when nothing changed. */
+  watermark: string;
+}
 
 export class SageCrmClient implements CrmConnector {
   private readonly config: SageCrmConfig;
@@ -56,54 +91,139 @@ export class SageCrmClient implements CrmConnector {
     this.mapping = new CrmMapping(this.config, customFields);
   }
 
-  async readAll(onProgress?: Progress): Promise<CrmCompany[]> {
-    return this.readList(undefined, onProgress);
+  /**
+   * Checks at start what every later call relies on: the server answers, accepts the
+   * credentials, and has the configured BobSync, VAT and language fields on Company.
+   */
+  async verify(): Promise<void> {
+    const properties = await this.prototype();
+    const problems: string[] = [];
+    const need = (key: 'bobsyncField' | 'vatField' | 'languageField', what: string, type?: string) => {
+      const name = this.config[key];
+      const found = Object.entries(properties).find(([field]) => field.toLowerCase() === name.toLowerCase());
+      if (found === undefined) problems.push(`Sage CRM has no Company field ${name} (${key}): create ${what} in CRM, or set ${key} to its name`);
+      else if (type !== undefined && found[1].$type !== undefined && found[1].$type !== type) {
+        problems.push(`Company field ${name} (${key}) is a ${found[1].$type} field in Sage CRM; ${what} must be a check box`);
+      }
+    };
+    need('bobsyncField', 'the BobSync check box', 'boolean');
+    need('vatField', 'the VAT number field');
+    need('languageField', 'the language field');
+    if (problems.length > 0) throw new CrmError('setup', 0, problems.join('; '));
   }
 
-  /** Companies written after `iso` (ISO 8601), soft-deleted ones included. */
-  async listChangedSince(iso: string, onProgress?: Progress): Promise<CrmCompany[]> {
-    const ms = Date.parse(iso);
-    if (Number.isNaN(ms)) throw new Error(`'${iso}' is not an ISO 8601 date and time`);
-    return this.readList(`comp_updateddate gt ${quote(new Date(ms).toISOString())}`, onProgress);
+  async readAll(onProgress?: Progress): Promise<CrmCompany[]> {
+    const records = await readPages(
+      async (startIndex, count) => {
+        const query = { orderBy: 'comp_companyid asc', startIndex, count, include: INCLUDE };
+        return expectWire(PageWire, await this.http.send('GET', 'Company', { query }), 'a page of companies');
+      },
+      { pageSize: this.config.pageSize, concurrency: this.config.concurrency, key: companyKey, onProgress },
+    );
+    return records.map((r) => this.mapping.toCompany(r));
+  }
+
+  /**
+   * Companies changed since `watermark` (ISO 8601), found by their own stamp and by the stamps
+   * of their address, phones and e-mails, which move alone in Sage CRM. The query starts
+   * `changeOverlapMs` earlier, so a company may come again in the next call: callers merge by
+   * id. Companies are read in (comp_updateddate, comp_companyid) order, each page starting
+   * after the last one read, so a company changed during the read is seen later, never skipped.
+   */
+  async changesSince(watermark: string): Promise<CrmChanges> {
+    const ms = Date.parse(watermark);
+    if (Number.isNaN(ms)) throw new Error(`'${watermark}' is not an ISO 8601 date and time`);
+    const from = new Date(ms - this.config.changeOverlapMs).toISOString();
+    const byId = new Map<string, CompanyRecord>();
+    let latest = new Date(ms).toISOString();
+    const seen = (stamp: unknown) => {
+      if (typeof stamp === 'string' && Date.parse(stamp) > Date.parse(latest)) latest = new Date(Date.parse(stamp)).toISOString();
+    };
+
+    let clause = compare('comp_updateddate', 'gt', from);
+    for (;;) {
+      const query = { where: clause, orderBy: 'comp_updateddate asc', count: this.config.pageSize, include: INCLUDE };
+      const page = expectWire(PageWire, await this.http.send('GET', 'Company', { query }), 'a page of changed companies');
+      for (const record of page.$resources) {
+        byId.set(companyKey(record), record);
+        seen(record.comp_updateddate);
+      }
+      const last = page.$resources.at(-1);
+      if (last === undefined || typeof last.comp_updateddate !== 'string') break;
+      const stamp = new Date(Date.parse(last.comp_updateddate)).toISOString();
+      clause = or(
+        compare('comp_updateddate', 'gt', stamp),
+        and(compare('comp_updateddate', 'eq', stamp), compare('comp_companyid', 'gt', Number(last.comp_companyid))),
+      );
+    }
+
+    const linkedOwners = new Set<string>();
+    for (const list of LINKED_LISTS) {
+      const records = await readPages(
+        async (startIndex, count) => {
+          const query = { where: compare(list.stamp, 'gt', from), startIndex, count };
+          const body = await this.http.send('GET', list.resource, { query });
+          return expectWire(LinkedPageWire, body, `a page of changed ${list.resource} records`) as LinkedPage;
+        },
+        { pageSize: this.config.pageSize, concurrency: this.config.concurrency, key: (r) => String(r[list.idColumn]) },
+      );
+      for (const record of records) {
+        seen(record[list.stamp]);
+        const owner = list.company(record);
+        if (owner !== undefined && owner !== null && !byId.has(String(owner))) linkedOwners.add(String(owner));
+      }
+    }
+    for (const [id, record] of await this.fetchCompanies([...linkedOwners])) byId.set(id, record);
+    return { companies: [...byId.values()].map((r) => this.mapping.toCompany(r)), watermark: latest };
   }
 
   async readMany(ids: string[]): Promise<Map<string, CrmCompany>> {
-    const found = await mapLimit(ids, this.config.concurrency, async (id) => {
-      try {
-        return await this.fetchCompany(id);
-      } catch (err) {
-        if (err instanceof CrmError && err.kind === 'not_found') return undefined;
-        throw err;
-      }
-    });
-    const result = new Map<string, CrmCompany>();
-    ids.forEach((id, i) => {
-      const record = found[i];
-      if (record) result.set(id, this.mapping.toCompany(record));
-    });
-    return result;
+    const found = await this.fetchCompanies(ids);
+    return new Map([...found].map(([id, record]) => [id, this.mapping.toCompany(record)]));
   }
 
   async findByVat(vat: string): Promise<CrmCompany[]> {
-    return this.readList(`${this.config.vatField} eq ${quote(vat)}`);
+    // A blank VAT is a NULL in CRM, which a where clause cannot look for: no company is found by it.
+    if (vat.trim() === '') return [];
+    const records = await readPages(
+      async (startIndex, count) => {
+        const query = { where: compare(this.config.vatField, 'eq', vat), orderBy: 'comp_companyid asc', startIndex, count, include: INCLUDE };
+        return expectWire(PageWire, await this.http.send('GET', 'Company', { query }), 'a page of companies');
+      },
+      { pageSize: this.config.pageSize, concurrency: this.config.concurrency, key: companyKey },
+    );
+    return records.map((r) => this.mapping.toCompany(r));
   }
 
+  /**
+   * Writes each field where it lives. A soft-deleted company is not written: writing to it
+   * would change a record nobody sees, and the user should decide what the deletion means.
+   */
   async update(id: string, values: Values): Promise<void> {
     const writes = this.mapping.toWrites(values);
+    const current = await this.fetchCompany(id);
+    if (this.mapping.toCompany(current).deleted) {
+      throw new CrmError('conflict', 0, `Company ${id} is deleted in Sage CRM (comp_deleted): it was not written; restore it in CRM or leave it out of the synchronisation`);
+    }
     if (Object.keys(writes.company).length > 0) {
       await this.http.send('PATCH', companyResource(id), { body: writes.company });
     }
-    if (!hasLinkedWrites(writes)) return;
-    await this.writeLinked(companyNumber(id), await this.fetchCompany(id), writes);
+    await this.writeLinked(companyNumber(id), current, writes);
   }
 
   async create(values: Values): Promise<string> {
     const writes = this.mapping.toWrites(values);
     const body = { ...writes.company, comp_type: 'Customer', [this.config.bobsyncField]: 'Y' };
-    const created = expectWire(CompanyWire, await this.http.send('POST', 'Company', { body }), 'the created company');
+    const created = await createOnce(
+      async () => expectWire(CompanyWire, await this.http.send('POST', 'Company', { body }), 'the created company'),
+      () => this.findCreated(body),
+      this.config.maxAttempts,
+    );
     const id = String(created.comp_companyid);
     try {
-      await this.writeLinked(Number(id), null, writes);
+      // A new company has no linked records yet; one adopted after a lost answer has none either,
+      // since its creation was the request that failed.
+      await this.writeLinked(Number(id), created, writes);
     } catch (err) {
       if (!(err instanceof CrmError)) throw err;
       throw new CrmError(
@@ -121,15 +241,14 @@ export class SageCrmClient implements CrmConnector {
   }
 
   async customFields(): Promise<CustomFieldDef[]> {
-    const body = await this.http.send('GET', '$prototypes/company');
-    const prototype = expectWire(PrototypeWire, body, 'the Company prototype');
+    const properties = await this.prototype();
     const mapped = new Set([
       ...STANDARD_FIELDS,
       this.config.vatField,
       this.config.languageField,
       this.config.bobsyncField,
     ]);
-    return Object.entries(prototype.$properties)
+    return Object.entries(properties)
       .filter(([name]) => name.startsWith('comp_') && !mapped.has(name))
       .map(([name, p]) => ({
         name,
@@ -140,18 +259,18 @@ export class SageCrmClient implements CrmConnector {
       }));
   }
 
-  /** Nothing to release: fetch's connection pool is process-wide and closes idle sockets itself. */
-  async close(): Promise<void> {}
+  /** Requests sent and retried so far. */
+  stats(): CrmHttpStats {
+    return this.http.stats();
+  }
 
-  private async readList(where: string | undefined, onProgress?: Progress): Promise<CrmCompany[]> {
-    const records = await readPages(
-      async (startIndex, count) => {
-        const query = { where, orderBy: ORDER, startIndex, count, include: INCLUDE };
-        return expectWire(PageWire, await this.http.send('GET', 'Company', { query }), 'a page of companies');
-      },
-      { pageSize: this.config.pageSize, concurrency: this.config.concurrency, onProgress },
-    );
-    return records.map((r) => this.mapping.toCompany(r));
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+
+  private async prototype() {
+    const body = await this.http.send('GET', '$prototypes/company');
+    return expectWire(PrototypeWire, body, 'the Company prototype').$properties;
   }
 
   private async fetchCompany(id: string): Promise<CompanyRecord> {
@@ -159,40 +278,117 @@ export class SageCrmClient implements CrmConnector {
     return expectWire(CompanyWire, body, `company ${id}`);
   }
 
-  /** Address, Business phone and Business e-mail: patched where they exist, created where not. */
-  private async writeLinked(companyId: number, current: CompanyRecord | null, writes: CrmWrites): Promise<void> {
-    if (Object.keys(writes.address).length > 0) {
-      const address = current?.address;
-      if (address) {
-        await this.http.send('PATCH', `Address('${address.addr_addressid}')`, { body: writes.address });
-      } else if (Object.values(writes.address).some((v) => v !== '')) {
-        await this.http.send('POST', 'Address', { body: { ...writes.address, adli_companyid: companyId } });
+  /** The companies with these ids, unknown ones left out, fetched concurrently. */
+  private async fetchCompanies(ids: readonly string[]): Promise<Map<string, CompanyRecord>> {
+    const unique = [...new Set(ids)];
+    const found = await mapLimit(unique, this.config.concurrency, async (id) => {
+      try {
+        return await this.fetchCompany(id);
+      } catch (err) {
+        if (err instanceof CrmError && err.kind === 'not_found') return undefined;
+        throw err;
       }
+    });
+    const result = new Map<string, CompanyRecord>();
+    unique.forEach((id, i) => {
+      const record = found[i];
+      if (record) result.set(id, record);
+    });
+    return result;
+  }
+
+  /**
+   * The company a POST whose answer was lost created, if it did: a live company created in the
+   * last minutes with every field as sent. Several are a duplicate someone must look at.
+   */
+  private async findCreated(body: Record<string, string>): Promise<CompanyRecord | undefined> {
+    const since = new Date(Date.now() - CREATION_WINDOW_MS).toISOString();
+    const clauses = [compare('comp_name', 'eq', body.comp_name ?? ''), compare('comp_createddate', 'ge', since)];
+    const vat = body[this.config.vatField];
+    if (vat) clauses.push(compare(this.config.vatField, 'eq', vat));
+    const query = { where: and(...clauses), orderBy: 'comp_companyid asc', count: this.config.pageSize };
+    const page = expectWire(PageWire, await this.http.send('GET', 'Company', { query }), 'a page of companies');
+    const ours = page.$resources.filter(
+      (r) => !r.comp_deleted && Object.entries(body).every(([field, value]) => sameValue(r[field], value)),
+    );
+    if (ours.length > 1) {
+      const ids = ours.map((r) => r.comp_companyid).join(', ');
+      throw new CrmError('conflict', 0, `Creating company "${body.comp_name}" may have created several: companies ${ids}; keep one in Sage CRM`);
+    }
+    return ours[0];
+  }
+
+  /** Address, Business phone and Business e-mail: patched where they exist, created where not. */
+  private async writeLinked(companyId: number, current: CompanyRecord, writes: CrmWrites): Promise<void> {
+    if (Object.keys(writes.address).length > 0) {
+      await this.writePart(companyId, current, {
+        find: (c) => (c.address ? `Address('${c.address.addr_addressid}')` : undefined),
+        patch: writes.address,
+        create: Object.values(writes.address).some((v) => v !== '')
+          ? { resource: 'Address', body: { ...writes.address, adli_companyid: companyId } }
+          : undefined,
+      });
     }
     if (writes.phone !== undefined) {
-      const phone = business(current?.phoneCollection?.$resources, 'phon_type');
-      if (phone) {
-        await this.http.send('PATCH', `Phone('${phone.phon_phoneid}')`, { body: { phon_number: writes.phone } });
-      } else if (writes.phone !== '') {
-        const link = { plink_entityid: COMPANY_ENTITY, plink_recordid: companyId };
-        await this.http.send('POST', 'Phone', { body: { phon_type: BUSINESS, phon_number: writes.phone, ...link } });
-      }
+      const link = { plink_entityid: COMPANY_ENTITY, plink_recordid: companyId };
+      await this.writePart(companyId, current, {
+        find: (c) => {
+          const phone = business(c.phoneCollection?.$resources, 'phon_type');
+          return phone ? `Phone('${phone.phon_phoneid}')` : undefined;
+        },
+        patch: { phon_number: writes.phone },
+        create: writes.phone !== '' ? { resource: 'Phone', body: { phon_type: BUSINESS, phon_number: writes.phone, ...link } } : undefined,
+      });
     }
     if (writes.email !== undefined) {
-      const email = business(current?.emailCollection?.$resources, 'emai_type');
-      if (email) {
-        await this.http.send('PATCH', `Email('${email.emai_emailid}')`, { body: { emai_emailaddress: writes.email } });
-      } else if (writes.email !== '') {
-        const link = { elink_entityid: COMPANY_ENTITY, elink_recordid: companyId };
-        const body = { emai_type: BUSINESS, emai_emailaddress: writes.email, ...link };
-        await this.http.send('POST', 'Email', { body });
-      }
+      const link = { elink_entityid: COMPANY_ENTITY, elink_recordid: companyId };
+      await this.writePart(companyId, current, {
+        find: (c) => {
+          const email = business(c.emailCollection?.$resources, 'emai_type');
+          return email ? `Email('${email.emai_emailid}')` : undefined;
+        },
+        patch: { emai_emailaddress: writes.email },
+        create:
+          writes.email !== '' ? { resource: 'Email', body: { emai_type: BUSINESS, emai_emailaddress: writes.email, ...link } } : undefined,
+      });
     }
+  }
+
+  /**
+   * Patches a linked record, or creates it when the company has none. A creation whose answer
+   * was lost is looked for on the company before it is sent again, and patched if it is there.
+   */
+  private async writePart(
+    companyId: number,
+    current: CompanyRecord,
+    part: {
+      find: (company: CompanyRecord) => string | undefined;
+      patch: Record<string, string>;
+      create?: { resource: string; body: Record<string, unknown> };
+    },
+  ): Promise<void> {
+    const existing = part.find(current);
+    if (existing !== undefined) {
+      await this.http.send('PATCH', existing, { body: part.patch });
+      return;
+    }
+    const { create } = part;
+    if (create === undefined) return;
+    await createOnce(
+      () => this.http.send('POST', create.resource, { body: create.body }),
+      async () => {
+        const resource = part.find(await this.fetchCompany(String(companyId)));
+        return resource === undefined ? undefined : this.http.send('PATCH', resource, { body: part.patch });
+      },
+      this.config.maxAttempts,
+    );
   }
 }
 
-const hasLinkedWrites = (w: CrmWrites): boolean =>
-  Object.keys(w.address).length > 0 || w.phone !== undefined || w.email !== undefined;
+/** How far back a lost creation is looked for; CRM's clock may differ from ours by this much. */
+const CREATION_WINDOW_MS = 10 * 60_000;
+
+const companyKey = (record: CompanyRecord): string => String(record.comp_companyid);
 
 function companyNumber(id: string): number {
   if (!/^\d{1,15}$/.test(id)) throw new Error(`'${id}' is not a Sage CRM company id`);
@@ -201,8 +397,13 @@ function companyNumber(id: string): number {
 
 const companyResource = (id: string): string => `Company('${companyNumber(id)}')`;
 
-/** A where-clause literal: quotes doubled, as in SQL. */
-const quote = (value: string): string => `'${value.replace(/'/g, "''")}'`;
+/** A stored value against what was sent: check boxes come back as 'Y'/'N', blanks as null. */
+function sameValue(stored: unknown, sent: string): boolean {
+  if (stored === null || stored === undefined) return sent === '';
+  if (stored === true) return sent === 'Y';
+  if (stored === false) return sent === 'N';
+  return String(stored) === sent;
+}
 
 /**
  * Field types as the prototype names them. The simulator uses exactly these names; a real

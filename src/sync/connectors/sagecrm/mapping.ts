@@ -107,7 +107,7 @@ export class CrmMapping {
       type: text(record.comp_type),
       bobsync: bobsync === 'Y' || bobsync === true,
       deleted: text(record.comp_deleted) !== '',
-      updatedAt: text(record.comp_updateddate),
+      updatedAt: latestStamp(record),
       values,
     };
   }
@@ -138,6 +138,21 @@ export function business<T extends Record<string, unknown>>(
   typeColumn: string,
 ): T | undefined {
   return records?.find((r) => r[typeColumn] === BUSINESS);
+}
+
+/**
+ * When the company as we read it last changed: writes to its address, phone or e-mail move only
+ * their own record's stamp in Sage CRM, not `comp_updateddate`.
+ */
+function latestStamp(record: CompanyRecord): string {
+  const stamps = [
+    record.comp_updateddate,
+    record.address?.addr_updateddate,
+    business(record.phoneCollection?.$resources, 'phon_type')?.phon_updateddate,
+    business(record.emailCollection?.$resources, 'emai_type')?.emai_updateddate,
+  ].filter((s): s is string => typeof s === 'string' && s !== '');
+  // Compared as instants: a server may write offsets other than Z.
+  return stamps.reduce((latest, s) => (Date.parse(s) > Date.parse(latest) ? s : latest), stamps[0] ?? '');
 }
 
 /** Field values as text; CRM's NULL reads as blank, as the canonical record wants. */

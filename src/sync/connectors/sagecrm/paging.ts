@@ -1,32 +1,40 @@
 /**
- * Reads a whole list (`startIndex`/`count` paging, 1-based). The first page comes alone: it
- * tells the total and the page size the server really serves ($itemsPerPage: servers cut large
- * pages without an error). The remaining pages are then fetched concurrently.
+ * Reads a whole list (`startIndex`/`count` paging, 1-based) of companies, addresses, phones or
+ * e-mails. The first page comes alone: it tells the total and the page size the server really
+ * serves ($itemsPerPage: servers cut large pages without an error). The remaining pages are then
+ * fetched concurrently.
  *
- * Lists are ordered by company id, so companies created meanwhile land after the pages already
- * planned, and a company that enters the filtered set meanwhile (an update during an
- * incremental pull) only shifts later rows: a row may then come twice, never be skipped, and
- * the copies are merged by id.
+ * Lists are ordered by id, so records created meanwhile land after the pages already planned,
+ * and a record that enters the filtered set meanwhile (an update during an incremental pull)
+ * only shifts later rows: a row may then come twice, never be skipped, and the copies are
+ * merged by id.
  */
 import type { Progress } from '../../domain/ports';
 import { CrmError } from './errors';
-import { mapLimit } from './limit';
-import type { CompanyRecord, Page } from './wire';
+import { mapLimit } from '../../util/mapLimit';
 
-export type FetchPage = (startIndex: number, count: number) => Promise<Page>;
+export interface PageOf<R> {
+  $totalResults: number;
+  $itemsPerPage?: number;
+  $resources: R[];
+}
 
-export interface PagingOptions {
+export type FetchPage<R> = (startIndex: number, count: number) => Promise<PageOf<R>>;
+
+export interface PagingOptions<R> {
   pageSize: number;
   concurrency: number;
+  /** The record's id, by which copies read twice are merged. */
+  key: (record: R) => string;
   onProgress?: Progress;
 }
 
-export async function readPages(fetchPage: FetchPage, opts: PagingOptions): Promise<CompanyRecord[]> {
+export async function readPages<R>(fetchPage: FetchPage<R>, opts: PagingOptions<R>): Promise<R[]> {
   const first = await fetchPage(1, opts.pageSize);
   const total = first.$totalResults;
   const served = first.$resources.length;
   if (served === 0 && total > 0) {
-    throw new CrmError('protocol', 200, `Sage CRM reported ${total} companies but sent none on the first page`);
+    throw new CrmError('protocol', 200, `Sage CRM reported ${total} records but sent none on the first page`);
   }
   const step = Math.min(opts.pageSize, first.$itemsPerPage || served || opts.pageSize);
   const starts: number[] = [];
@@ -41,14 +49,14 @@ export async function readPages(fetchPage: FetchPage, opts: PagingOptions): Prom
     return records;
   });
 
-  const byId = new Map<string, CompanyRecord>();
-  for (const record of [first.$resources, ...pages].flat()) byId.set(String(record.comp_companyid), record);
+  const byId = new Map<string, R>();
+  for (const record of [first.$resources, ...pages].flat()) byId.set(opts.key(record), record);
   return [...byId.values()];
 }
 
 /** Rows start..start+count-1, in as many requests as the server's page size needs. */
-async function readRange(fetchPage: FetchPage, start: number, count: number): Promise<CompanyRecord[]> {
-  const records: CompanyRecord[] = [];
+async function readRange<R>(fetchPage: FetchPage<R>, start: number, count: number): Promise<R[]> {
+  const records: R[] = [];
   while (records.length < count) {
     const page = await fetchPage(start + records.length, count - records.length);
     // An empty page: the list got shorter while it was read; there is nothing more here.

@@ -9,9 +9,11 @@ const Id = z.union([z.number().int(), z.string().regex(/^\d+$/)]);
 
 const LinkedCollection = <T extends z.ZodType>(item: T) => z.object({ $resources: z.array(item) });
 
-export const AddressWire = z.looseObject({ addr_addressid: Id });
-export const PhoneWire = z.looseObject({ phon_phoneid: Id, phon_type: z.string().nullish() });
-export const EmailWire = z.looseObject({ emai_emailid: Id, emai_type: z.string().nullish() });
+const Stamp = z.string().nullish();
+
+export const AddressWire = z.looseObject({ addr_addressid: Id, addr_updateddate: Stamp });
+export const PhoneWire = z.looseObject({ phon_phoneid: Id, phon_type: z.string().nullish(), phon_updateddate: Stamp });
+export const EmailWire = z.looseObject({ emai_emailid: Id, emai_type: z.string().nullish(), emai_updateddate: Stamp });
 
 export const CompanyWire = z.looseObject({
   comp_companyid: Id,
@@ -22,13 +24,23 @@ export const CompanyWire = z.looseObject({
 });
 export type CompanyRecord = z.infer<typeof CompanyWire>;
 
-export const PageWire = z.object({
-  $totalResults: z.number().int().nonnegative(),
-  $startIndex: z.number().int().optional(),
-  $itemsPerPage: z.number().int().nonnegative().optional(),
-  $resources: z.array(CompanyWire),
-});
+const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    $totalResults: z.number().int().nonnegative(),
+    $startIndex: z.number().int().optional(),
+    $itemsPerPage: z.number().int().nonnegative().optional(),
+    $resources: z.array(item),
+  });
+
+export const PageWire = pageOf(CompanyWire);
 export type Page = z.infer<typeof PageWire>;
+
+/**
+ * A page of addresses, phones or e-mails with the columns of their links: the company they
+ * belong to is `adli_companyid`, or `plink_recordid`/`elink_recordid` when the entity is 5.
+ */
+export const LinkedPageWire = pageOf(z.looseObject({}));
+export type LinkedPage = z.infer<typeof LinkedPageWire>;
 
 const PropertyWire = z.looseObject({
   $type: z.string().optional(),

@@ -31,6 +31,11 @@ export const COMPANY_FIELDS: readonly SimFieldDef[] = [
   { name: 'comp_vatnumber', title: 'VAT Number', type: 'string', maxLength: 20 },
   { name: 'comp_language', title: 'Language', type: 'choice', maxLength: 40 },
   { name: 'comp_bobsync', title: 'BobSync', type: 'boolean' },
+  // Copies of the primary phone, fax and e-mail that CRM's screens fill in. Writes through the
+  // API to Phone or Email do not refresh them, so they are never a source and never a target.
+  { name: 'comp_phonenumber', title: 'Phone Number', type: 'string', maxLength: 40 },
+  { name: 'comp_faxnumber', title: 'Fax Number', type: 'string', maxLength: 40 },
+  { name: 'comp_emailaddress', title: 'E-mail Address', type: 'string', maxLength: 255 },
   // Managed by POST Address and DELETE, so clients cannot point them anywhere inconsistent.
   { name: 'comp_primaryaddressid', title: 'Primary Address', type: 'integer', readOnly: true },
   { name: 'comp_createddate', title: 'Created Date', type: 'date', readOnly: true },
@@ -46,18 +51,21 @@ export const ADDRESS_FIELDS: readonly SimFieldDef[] = [
   { name: 'addr_postcode', title: 'Zip Code', type: 'string', maxLength: 10 },
   { name: 'addr_city', title: 'City', type: 'string', maxLength: 30 },
   { name: 'addr_country', title: 'Country', type: 'string', maxLength: 40 },
+  { name: 'addr_updateddate', title: 'Updated Date', type: 'date', readOnly: true },
 ];
 
 export const PHONE_FIELDS: readonly SimFieldDef[] = [
   { name: 'phon_phoneid', title: 'Phone ID', type: 'integer', readOnly: true },
   { name: 'phon_type', title: 'Type', type: 'choice', choices: ['Business', 'Fax'], mandatory: true },
   { name: 'phon_number', title: 'Number', type: 'string', maxLength: 40 },
+  { name: 'phon_updateddate', title: 'Updated Date', type: 'date', readOnly: true },
 ];
 
 export const EMAIL_FIELDS: readonly SimFieldDef[] = [
   { name: 'emai_emailid', title: 'E-mail ID', type: 'integer', readOnly: true },
   { name: 'emai_type', title: 'Type', type: 'choice', choices: ['Business'], mandatory: true },
   { name: 'emai_emailaddress', title: 'E-mail Address', type: 'string', maxLength: 255 },
+  { name: 'emai_updateddate', title: 'Updated Date', type: 'date', readOnly: true },
 ];
 
 /** Custom company fields are `comp_` + lower-case letters, digits and underscores. */

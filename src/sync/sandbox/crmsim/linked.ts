@@ -12,6 +12,8 @@ export interface LinkedKind {
   table: string;
   idColumn: string;
   deletedColumn: string;
+  /** Stamped on every write of the record; the company's own stamp does not move with it. */
+  updatedColumn: string;
   fields: ReadonlyMap<string, SimFieldDef>;
   /** Body key of a POST naming the linked company. */
   recordKey: string;
@@ -23,6 +25,11 @@ export interface LinkedKind {
   companiesOf: string;
   /** The linked records of a set of companies; parameter: JSON array of company ids. */
   ofCompanies: string;
+  /**
+   * Live records (aliased x) with the columns of their link (l, what a POST names), for lists.
+   * The record's columns are unqualified, so a where clause on them applies as it is.
+   */
+  listFrom: string;
 }
 
 /** Phones and e-mails: several per company, told apart by their type. */
@@ -37,6 +44,7 @@ export const ADDRESS: LinkedKind = {
   table: 'Address',
   idColumn: 'addr_addressid',
   deletedColumn: 'addr_deleted',
+  updatedColumn: 'addr_updateddate',
   fields: fieldMap(ADDRESS_FIELDS),
   recordKey: 'adli_companyid',
   insertLink: 'INSERT INTO Address_Link (adli_addressid, adli_companyid) VALUES (?, ?)',
@@ -45,6 +53,7 @@ export const ADDRESS: LinkedKind = {
   ofCompanies: `SELECT c.comp_companyid AS owner, a.* FROM Company c
     JOIN Address a ON a.addr_addressid = c.comp_primaryaddressid AND a.addr_deleted IS NULL
     WHERE c.comp_companyid IN (SELECT value FROM json_each(?))`,
+  listFrom: `Address x JOIN Address_Link l ON l.adli_addressid = x.addr_addressid WHERE x.addr_deleted IS NULL`,
 };
 
 export const PHONE: TypedKind = {
@@ -54,6 +63,7 @@ export const PHONE: TypedKind = {
   typeColumn: 'phon_type',
   valueColumn: 'phon_number',
   deletedColumn: 'phon_deleted',
+  updatedColumn: 'phon_updateddate',
   fields: fieldMap(PHONE_FIELDS),
   recordKey: 'plink_recordid',
   entityKey: 'plink_entityid',
@@ -63,6 +73,7 @@ export const PHONE: TypedKind = {
     JOIN Phone p ON p.phon_phoneid = l.plink_phoneid AND p.phon_deleted IS NULL
     WHERE l.plink_entityid = ${COMPANY_ENTITY} AND l.plink_recordid IN (SELECT value FROM json_each(?))
     ORDER BY p.phon_phoneid`,
+  listFrom: `Phone x JOIN PhoneLink l ON l.plink_phoneid = x.phon_phoneid WHERE x.phon_deleted IS NULL`,
 };
 
 export const EMAIL: TypedKind = {
@@ -72,6 +83,7 @@ export const EMAIL: TypedKind = {
   typeColumn: 'emai_type',
   valueColumn: 'emai_emailaddress',
   deletedColumn: 'emai_deleted',
+  updatedColumn: 'emai_updateddate',
   fields: fieldMap(EMAIL_FIELDS),
   recordKey: 'elink_recordid',
   entityKey: 'elink_entityid',
@@ -81,6 +93,7 @@ export const EMAIL: TypedKind = {
     JOIN Email e ON e.emai_emailid = l.elink_emailid AND e.emai_deleted IS NULL
     WHERE l.elink_entityid = ${COMPANY_ENTITY} AND l.elink_recordid IN (SELECT value FROM json_each(?))
     ORDER BY e.emai_emailid`,
+  listFrom: `Email x JOIN EmailLink l ON l.elink_emailid = x.emai_emailid WHERE x.emai_deleted IS NULL`,
 };
 
 /** By lower-case entity name, as routes match them. */

@@ -6,6 +6,7 @@
  *   GET    Company('43')            one company (include)
  *   PATCH  Company('43')            comp_ fields → 200 with the record
  *   DELETE Company('43')            soft delete → 204
+ *   GET    Address | Phone | Email  list with the link columns (where, startIndex, count)
  *   POST   Address | Phone | Email  create and link to a company → 201
  *   PATCH  Address('12') | Phone('7') | Email('9')
  *   GET    $prototypes/company      field metadata, custom fields included
@@ -49,7 +50,8 @@ export interface RouteContext {
   store: CrmSimStore;
   /** Absolute base URL, for `$url`. */
   base: string;
-  maxPageSize: number;
+  /** Read per request: the page cap can be changed while the server runs (fault mode). */
+  maxPageSize: () => number;
 }
 
 type Handler = (req: SimRequest, ctx: RouteContext) => Promise<SimAnswer> | SimAnswer;
@@ -80,29 +82,28 @@ function resolve(resource: string): Record<string, Handler> {
   return key === undefined ? linkedCollection(kind) : linkedRecord(kind, key);
 }
 
+/** startIndex and count of a list request, and the list answer around a page of resources. */
+function paged(req: SimRequest, ctx: RouteContext, read: (offset: number, limit: number) => { total: number; resources: unknown[] }): SimAnswer {
+  const startIndex = integerParam(req.query, 'startIndex', 1, 1);
+  const requested = integerParam(req.query, 'count', Math.min(DEFAULT_COUNT, ctx.maxPageSize()), 0);
+  // Like the real server, a page larger than the limit is cut without notice: clients must
+  // read $itemsPerPage.
+  const count = Math.min(requested, ctx.maxPageSize());
+  const page = read(startIndex - 1, count);
+  return {
+    status: 200,
+    body: { $totalResults: page.total, $startIndex: startIndex, $itemsPerPage: count, $resources: page.resources },
+  };
+}
+
 const companyCollection: Record<string, Handler> = {
   GET: (req, ctx) => {
-    const startIndex = integerParam(req.query, 'startIndex', 1, 1);
-    const requested = integerParam(req.query, 'count', Math.min(DEFAULT_COUNT, ctx.maxPageSize), 0);
-    // Like the real server, a page larger than the limit is cut without notice: clients must
-    // read $itemsPerPage.
-    const count = Math.min(requested, ctx.maxPageSize);
     const include = parseInclude(req.query.get('include'));
-    const page = ctx.store.list({
-      where: req.query.get('where') ?? undefined,
-      orderBy: req.query.get('orderBy') ?? undefined,
-      offset: startIndex - 1,
-      limit: count,
+    return paged(req, ctx, (offset, limit) => {
+      const where = req.query.get('where') ?? undefined;
+      const page = ctx.store.list({ where, orderBy: req.query.get('orderBy') ?? undefined, offset, limit });
+      return { total: page.total, resources: page.companies.map((c) => renderCompany(c, ctx.base, include)) };
     });
-    return {
-      status: 200,
-      body: {
-        $totalResults: page.total,
-        $startIndex: startIndex,
-        $itemsPerPage: count,
-        $resources: page.companies.map((c) => renderCompany(c, ctx.base, include)),
-      },
-    };
   },
   POST: async (req, ctx) => {
     const include = parseInclude(req.query.get('include'));
@@ -133,6 +134,11 @@ function companyRecord(key: string): Record<string, Handler> {
 
 function linkedCollection(kind: LinkedKind): Record<string, Handler> {
   return {
+    GET: (req, ctx) =>
+      paged(req, ctx, (offset, limit) => {
+        const page = ctx.store.listLinked(kind, { where: req.query.get('where') ?? undefined, offset, limit });
+        return { total: page.total, resources: page.rows.map((row) => renderLinked(kind, row, ctx.base)) };
+      }),
     POST: async (req, ctx) => {
       const record = renderLinked(kind, ctx.store.createLinked(kind, await req.body()), ctx.base);
       return { status: 201, body: record, headers: { Location: String(record.$url) } };

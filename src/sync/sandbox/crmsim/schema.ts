@@ -21,6 +21,9 @@ CREATE TABLE IF NOT EXISTS Company (
   comp_vatnumber TEXT,
   comp_language TEXT,
   comp_bobsync TEXT NOT NULL DEFAULT 'N',
+  comp_phonenumber TEXT,
+  comp_faxnumber TEXT,
+  comp_emailaddress TEXT,
   comp_primaryaddressid INTEGER,
   comp_createddate TEXT NOT NULL,
   comp_updateddate TEXT NOT NULL,
@@ -33,8 +36,10 @@ CREATE TABLE IF NOT EXISTS Address (
   addr_addressid INTEGER PRIMARY KEY,
   addr_address1 TEXT, addr_address2 TEXT, addr_address3 TEXT, addr_address4 TEXT, addr_address5 TEXT,
   addr_postcode TEXT, addr_city TEXT, addr_country TEXT,
+  addr_updateddate TEXT,
   addr_deleted TEXT
 );
+CREATE INDEX IF NOT EXISTS address_updateddate ON Address (addr_updateddate);
 CREATE TABLE IF NOT EXISTS Address_Link (
   adli_addresslinkid INTEGER PRIMARY KEY,
   adli_addressid INTEGER NOT NULL REFERENCES Address (addr_addressid),
@@ -47,8 +52,10 @@ CREATE TABLE IF NOT EXISTS Phone (
   phon_phoneid INTEGER PRIMARY KEY,
   phon_type TEXT NOT NULL,
   phon_number TEXT,
+  phon_updateddate TEXT,
   phon_deleted TEXT
 );
+CREATE INDEX IF NOT EXISTS phone_updateddate ON Phone (phon_updateddate);
 CREATE TABLE IF NOT EXISTS PhoneLink (
   plink_linkid INTEGER PRIMARY KEY,
   plink_phoneid INTEGER NOT NULL REFERENCES Phone (phon_phoneid),
@@ -62,8 +69,10 @@ CREATE TABLE IF NOT EXISTS Email (
   emai_emailid INTEGER PRIMARY KEY,
   emai_type TEXT NOT NULL,
   emai_emailaddress TEXT,
+  emai_updateddate TEXT,
   emai_deleted TEXT
 );
+CREATE INDEX IF NOT EXISTS email_updateddate ON Email (emai_updateddate);
 CREATE TABLE IF NOT EXISTS EmailLink (
   elink_linkid INTEGER PRIMARY KEY,
   elink_emailid INTEGER NOT NULL REFERENCES Email (emai_emailid),

@@ -4,9 +4,11 @@
  * that knows a sandbox password.
  */
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SimInputError, SimNotFoundError } from './errors';
+import { FaultInjector, type CrmSimFaults, type Fate, type FaultCounts } from './faults';
 import { route, SimHttpError, type SimAnswer, type SimRequest } from './routes';
 import type { CrmSimStore } from './store';
 
@@ -17,6 +19,10 @@ export interface CrmSimulatorOptions {
   store: CrmSimStore;
   /** User → password accepted by Basic authentication. */
   users: Record<string, string>;
+  /** Session ids accepted as `SID=` in the query, as those the SOAP logon hands out. */
+  sessionIds?: readonly string[];
+  /** Serve HTTPS with this key and certificate (PEM), as IIS does with a self-signed one. */
+  tls?: { key: string; cert: string };
   host?: LoopbackHost;
   /** 0 (default): any free port. */
   port?: number;
@@ -26,6 +32,10 @@ export interface CrmSimulatorOptions {
   maxPageSize?: number;
   /** Delay added to every request, to make network latency visible; default 0. */
   latencyMs?: number;
+  /** Errors and dropped connections, off by default; see faults.ts. */
+  faults?: Partial<Pick<CrmSimFaults, 'errorRate' | 'dropRate'>>;
+  /** Seed of the fault draws; default 1. */
+  faultSeed?: number;
 }
 
 export interface CrmSimulator {
@@ -36,6 +46,10 @@ export interface CrmSimulator {
   /** Requests received so far, refused ones included. */
   requestCount(): number;
   setLatency(ms: number): void;
+  /** Switches faults on or off, or changes the latency or the page cap, while the server runs. */
+  setFaults(changes: Partial<CrmSimFaults>): void;
+  /** Faults injected so far. */
+  faultCounts(): FaultCounts;
 }
 
 const MAX_BODY_BYTES = 1 << 20;
@@ -48,9 +62,16 @@ export async function startCrmSimulator(opts: CrmSimulatorOptions): Promise<CrmS
   }
   const install = opts.install ?? 'crm';
   if (!/^[A-Za-z0-9_]+$/.test(install)) throw new Error(`Invalid install name '${install}'`);
-  const maxPageSize = opts.maxPageSize ?? 500;
-  if (!Number.isInteger(maxPageSize) || maxPageSize < 1) throw new Error(`maxPageSize must be a positive whole number`);
-  let latencyMs = checkLatency(opts.latencyMs ?? 0);
+  const faults = new FaultInjector(
+    {
+      latencyMs: opts.latencyMs ?? 0,
+      maxPageSize: opts.maxPageSize ?? 500,
+      errorRate: opts.faults?.errorRate ?? 0,
+      dropRate: opts.faults?.dropRate ?? 0,
+    },
+    opts.faultSeed ?? 1,
+  );
+  const sessionIds = new Set(opts.sessionIds ?? []);
   let requests = 0;
 
   const basePath = `/sdata/${install}j/sagecrm2/-/`;
@@ -58,7 +79,8 @@ export async function startCrmSimulator(opts: CrmSimulatorOptions): Promise<CrmS
 
   const answer = async (req: http.IncomingMessage): Promise<SimAnswer> => {
     const url = new URL(req.url ?? '/', base);
-    if (!authorised(req.headers.authorization, opts.users)) {
+    const sid = url.searchParams.get('SID');
+    if (sid === null ? !authorised(req.headers.authorization, opts.users) : !sessionIds.has(sid)) {
       throw new SimHttpError(401, 'AuthenticationRequired', 'Sign in with the user name and password of a CRM user', {
         'WWW-Authenticate': REALM,
       });
@@ -72,20 +94,29 @@ export async function startCrmSimulator(opts: CrmSimulatorOptions): Promise<CrmS
       query: url.searchParams,
       body: () => readJsonBody(req),
     };
-    return route(simReq, { store: opts.store, base, maxPageSize });
+    return route(simReq, { store: opts.store, base, maxPageSize: () => faults.current.maxPageSize });
   };
 
-  const server = http.createServer({ keepAlive: true }, (req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     requests++;
+    const fate = faults.draw();
     const respond = async (): Promise<void> => {
+      const { latencyMs } = faults.current;
       if (latencyMs > 0) await sleep(latencyMs);
-      send(res, await answer(req).catch(errorAnswer));
+      if (fate.kind === 'drop' && !fate.after) return drop(res);
+      if (fate.kind === 'error') return send(res, injectedError(fate));
+      const reply = await answer(req).catch(errorAnswer);
+      if (fate.kind === 'drop') return drop(res);
+      send(res, reply);
     };
     respond().catch((err: unknown) => {
       // Only writing the answer can fail here; the connection is unusable, so drop it.
       res.destroy(err instanceof Error ? err : new Error(String(err)));
     });
-  });
+  };
+  const server = opts.tls
+    ? https.createServer({ keepAlive: true, key: opts.tls.key, cert: opts.tls.cert }, handle)
+    : http.createServer({ keepAlive: true }, handle);
   // Longer than clients' idle timeouts, so that the client decides when to drop a connection.
   server.keepAliveTimeout = 10_000;
 
@@ -99,14 +130,14 @@ export async function startCrmSimulator(opts: CrmSimulatorOptions): Promise<CrmS
   let closing: Promise<void> | undefined;
   const address = server.address() as AddressInfo;
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  base = `http://${hostPart}:${address.port}${basePath}`;
+  base = `${opts.tls ? 'https' : 'http'}://${hostPart}:${address.port}${basePath}`;
 
   return {
     url: base,
     requestCount: () => requests,
-    setLatency: (ms) => {
-      latencyMs = checkLatency(ms);
-    },
+    setLatency: (latencyMs) => faults.set({ latencyMs }),
+    setFaults: (changes) => faults.set(changes),
+    faultCounts: () => faults.counts(),
     // Closing twice is harmless: owners and tests may both close.
     close: () =>
       (closing ??= new Promise<void>((resolve, reject) => {
@@ -117,9 +148,17 @@ export async function startCrmSimulator(opts: CrmSimulatorOptions): Promise<CrmS
   };
 }
 
-function checkLatency(ms: number): number {
-  if (!Number.isFinite(ms) || ms < 0) throw new Error(`latencyMs must be a number of milliseconds >= 0; got ${ms}`);
-  return ms;
+/** The connection goes without an answer, as when IIS recycles or a proxy times out. */
+function drop(res: http.ServerResponse): void {
+  res.socket?.destroy();
+}
+
+function injectedError(fate: Extract<Fate, { kind: 'error' }>): SimAnswer {
+  if (fate.status === 500) return diagnosis(500, 'InternalError', 'Injected fault: the server failed');
+  const message = fate.status === 429 ? 'Injected fault: too many requests' : 'Injected fault: the server is busy';
+  return diagnosis(fate.status, fate.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message, {
+    'Retry-After': '0',
+  });
 }
 
 function authorised(header: string | undefined, users: Record<string, string>): boolean {

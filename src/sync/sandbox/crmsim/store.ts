@@ -75,6 +75,12 @@ const SCALAR_INPUT_KEYS = [
 
 const STANDARD_FIELDS = new Set(COMPANY_FIELDS.map((f) => f.name));
 
+const COPIES = [
+  ['phone', 'comp_phonenumber'],
+  ['fax', 'comp_faxnumber'],
+  ['email', 'comp_emailaddress'],
+] as const;
+
 export class CrmSimStore {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly clock: MonotonicClock;
@@ -134,7 +140,7 @@ export class CrmSimStore {
       const now = this.clock.now();
       return list.map((input) => {
         const id = this.insertCompany(checkWrite('Company', this.fields, this.companyBody(input), true), now);
-        this.applyParts(id, input, true);
+        this.applyParts(id, input, true, now);
         return id;
       });
     })();
@@ -145,7 +151,7 @@ export class CrmSimStore {
       this.requireCompany(id);
       const values = checkWrite('Company', this.fields, this.companyBody(patch), false);
       this.updateColumns('Company', 'comp_companyid', id, values);
-      this.applyParts(id, patch, false);
+      this.applyParts(id, patch, false, this.clock.now());
       this.touch([id]);
     })();
   }
@@ -178,6 +184,23 @@ export class CrmSimStore {
     })();
   }
 
+  /** A page of the live addresses, phones or e-mails, each with the columns of its link. */
+  listLinked(kind: LinkedKind, query: ListQuery): { total: number; rows: SimRow[] } {
+    const filter = query.where?.trim() ? parseWhere(query.where, kind.fields) : { sql: '1', params: [] };
+    const order = `${kind.idColumn} ASC`;
+    return this.db.transaction(() => {
+      const from = `${kind.listFrom} AND (${filter.sql})`;
+      const { n } = this.stmt(`SELECT COUNT(*) AS n FROM ${from}`).get(...filter.params) as { n: number };
+      const rows = this.stmt(`SELECT l.*, x.* FROM ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
+        .all(...filter.params, query.limit, query.offset)
+        .map((raw) => {
+          const { [kind.deletedColumn]: _deleted, ...row } = raw as SimRow;
+          return row;
+        });
+      return { total: n, rows };
+    })();
+  }
+
   /** POST Company: returns the new id. */
   createCompany(body: Record<string, unknown>): number {
     const values = checkWrite('Company', this.fields, body, true);
@@ -194,13 +217,15 @@ export class CrmSimStore {
     })();
   }
 
-  /** PATCH Address/Phone/Email('id'); returns the updated record. */
+  /**
+   * PATCH Address/Phone/Email('id'); returns the updated record. Only the record's own stamp
+   * moves, as in Sage CRM: pollers must look at linked records as well as at companies.
+   */
   patchLinked(kind: LinkedKind, id: number, body: Record<string, unknown>): SimRow {
     const values = checkWrite(kind.entity, kind.fields, body, false);
     return this.db.transaction(() => {
       this.requireLinked(kind, id);
-      this.updateColumns(kind.table, kind.idColumn, id, values);
-      this.touch(this.stmt(kind.companiesOf).pluck().all(id) as number[]);
+      this.updateColumns(kind.table, kind.idColumn, id, { ...values, [kind.updatedColumn]: this.clock.now() });
       return this.requireLinked(kind, id);
     })();
   }
@@ -225,8 +250,7 @@ export class CrmSimStore {
       if (!this.companyExists(id)) {
         throw new SimInputError(`${kind.recordKey}: company ${id} does not exist`, 'InvalidValue');
       }
-      const recordId = this.insertLinked(kind, id, values);
-      this.touch([id]);
+      const recordId = this.insertLinked(kind, id, values, this.clock.now());
       return this.requireLinked(kind, recordId);
     })();
   }
@@ -235,8 +259,8 @@ export class CrmSimStore {
     return this.insertRow('Company', { ...values, comp_createddate: now, comp_updateddate: now });
   }
 
-  private insertLinked(kind: LinkedKind, companyId: number, values: Record<string, SqlValue>): number {
-    const recordId = this.insertRow(kind.table, values);
+  private insertLinked(kind: LinkedKind, companyId: number, values: Record<string, SqlValue>, now: string): number {
+    const recordId = this.insertRow(kind.table, { ...values, [kind.updatedColumn]: now });
     this.stmt(kind.insertLink).run(recordId, companyId);
     if (kind === ADDRESS) {
       // The first address of a company becomes its primary one; later ones do not replace it.
@@ -251,7 +275,7 @@ export class CrmSimStore {
    * Writes the address, phone, fax and e-mail parts of a seed or patch. `fresh`: the company was
    * just inserted, so it has no linked records to look up (this keeps bulk seeding fast).
    */
-  private applyParts(id: number, input: SimCompanyPatch, fresh: boolean): void {
+  private applyParts(id: number, input: SimCompanyPatch, fresh: boolean, now: string): void {
     if (input.address) {
       const values = checkWrite('Address', ADDRESS.fields, { ...input.address }, false);
       const primary = fresh
@@ -259,17 +283,17 @@ export class CrmSimStore {
         : (this.stmt('SELECT comp_primaryaddressid FROM Company WHERE comp_companyid = ?').pluck().get(id) as
             | number
             | null);
-      if (primary === null) this.insertLinked(ADDRESS, id, values);
-      else this.updateColumns('Address', 'addr_addressid', primary, values);
+      if (primary === null) this.insertLinked(ADDRESS, id, values, now);
+      else this.updateColumns('Address', 'addr_addressid', primary, { ...values, addr_updateddate: now });
     }
-    const typed = (kind: TypedKind, type: string, value: string) => this.upsertTyped(kind, id, type, value, fresh);
+    const typed = (kind: TypedKind, type: string, value: string) => this.upsertTyped(kind, id, type, value, fresh, now);
     if (input.phone !== undefined) typed(PHONE, 'Business', input.phone);
     if (input.fax !== undefined) typed(PHONE, 'Fax', input.fax);
     if (input.email !== undefined) typed(EMAIL, 'Business', input.email);
   }
 
   /** Sets the company's first phone or e-mail of that type, or links a new one. */
-  private upsertTyped(kind: TypedKind, companyId: number, type: string, value: string, fresh: boolean): void {
+  private upsertTyped(kind: TypedKind, companyId: number, type: string, value: string, fresh: boolean, now: string): void {
     const body = { [kind.valueColumn]: value };
     const existing = fresh
       ? undefined
@@ -278,10 +302,10 @@ export class CrmSimStore {
           .find((r) => (r as SimRow)[kind.typeColumn] === type) as SimRow | undefined);
     if (existing) {
       const values = checkWrite(kind.entity, kind.fields, body, false);
-      this.updateColumns(kind.table, kind.idColumn, existing[kind.idColumn] as number, values);
+      this.updateColumns(kind.table, kind.idColumn, existing[kind.idColumn] as number, { ...values, [kind.updatedColumn]: now });
     } else {
       const values = checkWrite(kind.entity, kind.fields, { [kind.typeColumn]: type, ...body }, true);
-      this.insertLinked(kind, companyId, values);
+      this.insertLinked(kind, companyId, values, now);
     }
   }
 
@@ -290,6 +314,10 @@ export class CrmSimStore {
     const body: Record<string, unknown> = {};
     for (const key of SCALAR_INPUT_KEYS) {
       if (input[key] !== undefined) body[key] = input[key];
+    }
+    // CRM's own screens keep the company's copies of phone, fax and e-mail; the API does not.
+    for (const [part, copy] of COPIES) {
+      if (input[part] !== undefined) body[copy] = input[part];
     }
     for (const [name, value] of Object.entries(input.custom ?? {})) {
       if (STANDARD_FIELDS.has(name) || !this.fields.has(name)) {

@@ -12,6 +12,10 @@ describe('Sage CRM settings', () => {
       pageSize: 100,
       concurrency: 8,
       timeoutMs: 30_000,
+      maxAttempts: 5,
+      retryBaseMs: 200,
+      retryMaxMs: 10_000,
+      changeOverlapMs: 120_000,
     });
   });
 
@@ -23,8 +27,13 @@ describe('Sage CRM settings', () => {
     [{ baseUrl: 'https://crm.example/sdata/crmj/sagecrm2/-' }, /baseUrl: must end with '\/'/],
     [{ baseUrl: 'crm.example' }, /baseUrl: must be an http\(s\) URL/],
     [{ baseUrl: 'ftp://crm.example/' }, /baseUrl: must be an http\(s\) URL/],
-    [{ user: '' }, /user: is required/],
+    [{ user: '' }, /user: must not be empty/],
+    [{ user: undefined }, /user: is required: a CRM user with web-service rights \(or give sessionId\)/],
     [{ password: undefined }, /password: is required/],
+    [{ sessionId: '125407476439516' }, /sessionId: give either sessionId or user and password, not both/],
+    [{ sessionId: 'abc', user: undefined, password: undefined }, /sessionId: must be the digits/],
+    [{ ca: 'not a certificate' }, /ca: must hold a PEM certificate/],
+    [{ maxAttempts: 0 }, /maxAttempts:/],
     [{ vatField: 'vat' }, /vatField: must be a Company field name/],
     [{ bobsyncField: 'pers_bobsync' }, /bobsyncField: must be a Company field name/],
     [{ pageSize: 0 }, /pageSize:/],

@@ -125,22 +125,23 @@ describe('Sage CRM simulator over HTTP', () => {
     expect(message(r.body)).toMatch(expected);
   });
 
-  test('PATCH of an address, phone or e-mail moves its company', async () => {
+  test('PATCH of an address, phone or e-mail moves its own stamp, not its company\'s', async () => {
     const company = (await call('GET', "Company('3')?include=address,phoneCollection,emailCollection")).body;
-    let stamp = company.comp_updateddate as string;
-    const writes: Array<[string, Record<string, string>]> = [
-      [`Address('${company.address.addr_addressid}')`, { addr_city: 'Dinant' }],
-      [`Phone('${company.phoneCollection.$resources[0].phon_phoneid}')`, { phon_number: '+32 82 1' }],
-      [`Email('${company.emailCollection.$resources[0].emai_emailid}')`, { emai_emailaddress: 'new@example.be' }],
+    const stamp = company.comp_updateddate as string;
+    const writes: Array<[string, string, Record<string, string>]> = [
+      [`Address('${company.address.addr_addressid}')`, 'addr_updateddate', { addr_city: 'Dinant' }],
+      [`Phone('${company.phoneCollection.$resources[0].phon_phoneid}')`, 'phon_updateddate', { phon_number: '+32 82 1' }],
+      [`Email('${company.emailCollection.$resources[0].emai_emailid}')`, 'emai_updateddate', { emai_emailaddress: 'new@example.be' }],
     ];
-    for (const [path, body] of writes) {
+    for (const [path, stampColumn, body] of writes) {
       const r = await call('PATCH', path, body);
       expect(r.status).toBe(200);
       expect(r.body).toMatchObject(body);
-      const now = (await call('GET', "Company('3')")).body.comp_updateddate as string;
-      expect(now > stamp).toBe(true);
-      stamp = now;
+      expect(r.body[stampColumn] > stamp).toBe(true);
+      expect((await call('GET', "Company('3')")).body.comp_updateddate).toBe(stamp);
     }
+    // The company's copies are what its screens wrote, not what the API wrote since.
+    expect((await call('GET', "Company('3')")).body.comp_phonenumber).toBe('+32 81 00 00 02');
     expect((await call('PATCH', "Phone('999')", { phon_number: '1' })).status).toBe(404);
     expect(message((await call('PATCH', `Address('${company.address.addr_addressid}')`, { addr_town: 'x' })).body)).toMatch(
       /addr_town/,
@@ -175,6 +176,19 @@ describe('Sage CRM simulator over HTTP', () => {
     expect((await call('POST', 'Company', '[]')).status).toBe(400);
   });
 
+  test('GET Address, Phone and Email list live records with their links, filtered by their stamp', async () => {
+    const since = (await call('GET', "Company('1')")).body.comp_updateddate as string;
+    const phone = (await call('GET', "Company('2')?include=phoneCollection")).body.phoneCollection.$resources[0];
+    await call('PATCH', `Phone('${phone.phon_phoneid}')`, { phon_number: '+32 81 99' });
+    const changed = await call('GET', `Phone?where=${encodeURIComponent(`phon_updateddate gt '${since}'`)}`);
+    expect(changed.body).toMatchObject({ $totalResults: 1, $itemsPerPage: 3 });
+    expect(changed.body.$resources[0]).toMatchObject({ phon_number: '+32 81 99', plink_entityid: 5, plink_recordid: 2 });
+    const addresses = await call('GET', 'Address?count=100');
+    expect(addresses.body.$totalResults).toBe(7);
+    expect(addresses.body.$resources[0]).toMatchObject({ addr_city: 'Namur', adli_companyid: 1 });
+    expect((await call('GET', 'Email?where=emai_bogus%20eq%201')).status).toBe(400);
+  });
+
   test('DELETE soft-deletes: the company stays listed, flagged', async () => {
     expect((await call('DELETE', "Company('4')")).status).toBe(204);
     const list = (await call('GET', 'Company?count=3&startIndex=4')).body;
@@ -204,6 +218,36 @@ describe('Sage CRM simulator over HTTP', () => {
     await call('GET', 'Company', undefined, '');
     expect(sim.requestCount()).toBe(before + 2);
     expect(() => sim.setLatency(-1)).toThrow(/latencyMs/);
+    expect(() => sim.setFaults({ errorRate: 0.8, dropRate: 0.5 })).toThrow(/together/);
+  });
+
+  test('accepts a session id as SID instead of Basic credentials', async () => {
+    await sim.close();
+    sim = await startCrmSimulator({ store, users: {}, sessionIds: ['4242'] });
+    expect((await call('GET', 'Company?SID=4242', undefined, '')).status).toBe(200);
+    expect((await call('GET', 'Company?SID=4243', undefined, '')).status).toBe(401);
+  });
+
+  test('fault mode: errors before carrying out, drops before and after, page cap, all switchable', async () => {
+    sim.setFaults({ errorRate: 1 });
+    const refused = await call('PATCH', "Company('1')", { comp_name: 'Not written' });
+    expect([500, 503, 429]).toContain(refused.status);
+    expect(store.get(1)!.fields.comp_name).toBe('Company 1');
+
+    sim.setFaults({ errorRate: 0, dropRate: 1 });
+    let dropped = 0;
+    for (let i = 0; i < 12; i++) {
+      await call('PATCH', "Company('1')", { comp_name: `Name ${i}` }).catch(() => dropped++);
+    }
+    expect(dropped).toBe(12);
+    const counts = sim.faultCounts();
+    expect(counts.dropsBefore + counts.dropsAfter).toBe(12);
+    // Drops after carrying out: the write happened although no answer came.
+    expect(counts.dropsAfter).toBeGreaterThan(0);
+    expect(store.get(1)!.fields.comp_name).not.toBe('Company 1');
+
+    sim.setFaults({ dropRate: 0, maxPageSize: 2 });
+    expect((await call('GET', 'Company?count=100')).body.$itemsPerPage).toBe(2);
   });
 });
 

@@ -1,9 +1,14 @@
 /**
  * Runs `fn` over `items` with at most `limit` calls in flight and returns the results in order.
- * The first rejection is rethrown after the calls already started have settled, so no write is
- * left running unobserved behind the caller's back.
+ * After the first rejection no new call starts; it is rethrown once the calls already started
+ * have settled, so no write is left running unobserved behind the caller's back. Failures of
+ * those remaining calls belong to the same aborted operation: the first is what the caller acts on.
  */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   let failure: { error: unknown } | null = null;

@@ -1,0 +1,64 @@
+/**
+ * Reads of a pull by page, for the service: rows come back as the JSON text the store holds, so
+ * a page of 5,000 rows is served without parsing and re-serialising each of them, and a pull of
+ * 100,000 customers is never loaded whole to serve one page.
+ */
+import { rowKey } from '../domain/pending';
+import type { PullMeta, Store } from './store';
+
+export interface JsonPage {
+  total: number;
+  /** Each item as stored: a JSON document. */
+  items: string[];
+}
+
+export function pullRowsPage(store: Store, pull: PullMeta, offset: number, limit: number): JsonPage {
+  const items = store.db
+    .prepare('SELECT row FROM pull_row WHERE pull_id = ? AND seq >= ? AND seq < ? ORDER BY seq')
+    .pluck()
+    .all(pull.id, offset, offset + limit) as string[];
+  return { total: pull.counts.rows ?? 0, items };
+}
+
+export function pullViewPage(store: Store, pullId: string, offset: number, limit: number): JsonPage {
+  const total = store.db.prepare('SELECT COUNT(*) FROM pull_view WHERE pull_id = ?').pluck().get(pullId) as number;
+  const items = store.db
+    .prepare('SELECT view FROM pull_view WHERE pull_id = ? AND seq >= ? AND seq < ? ORDER BY seq')
+    .pluck()
+    .all(pullId, offset, offset + limit) as string[];
+  return { total, items };
+}
+
+/** The keys of a pull's global view among `keys`: those a never-sync change may name. */
+export function viewKeysIn(store: Store, pullId: string, keys: string[]): Set<string> {
+  const stmt = store.db.prepare('SELECT 1 FROM pull_view WHERE pull_id = ? AND key = ?').pluck();
+  return new Set(keys.filter((k) => stmt.get(pullId, k) !== undefined));
+}
+
+export function latestPullId(store: Store, dossier: string): string | null {
+  const id = store.db.prepare('SELECT id FROM pull WHERE dossier = ? ORDER BY created_at DESC, id DESC LIMIT 1').pluck().get(dossier);
+  return (id as string | undefined) ?? null;
+}
+
+/**
+ * The row of a pull that concerns one record. A key is `<CID>⇄<CRM id>`: a BOB record's rows
+ * share a key prefix (an index range), a CRM record's a suffix (a scan of the pull, rare: the
+ * associated pair is looked up by its full key first).
+ */
+export function pullRowOf(store: Store, pullId: string, side: 'bob' | 'crm', id: string, pairKey: string | null): string | null {
+  if (pairKey !== null) {
+    const row = store.db.prepare('SELECT row FROM pull_row WHERE pull_id = ? AND key = ?').pluck().get(pullId, pairKey);
+    if (row !== undefined) return row as string;
+  }
+  const row =
+    side === 'bob'
+      ? store.db
+          .prepare("SELECT row FROM pull_row WHERE pull_id = ? AND key >= ? AND key < ? ORDER BY seq LIMIT 1")
+          .pluck()
+          .get(pullId, rowKey(id, null), `${rowKey(id, null)}\u{10FFFF}`)
+      : store.db
+          .prepare("SELECT row FROM pull_row WHERE pull_id = ? AND substr(key, -length(?)) = ? ORDER BY seq LIMIT 1")
+          .pluck()
+          .get(pullId, rowKey(null, id), rowKey(null, id));
+  return (row as string | undefined) ?? null;
+}
