@@ -16,6 +16,9 @@ import { readPendingFile, requestFromWorkbook, writePendingFile, writeRunToFile 
 import { terminalProgress } from './cli/progress';
 import { writeAuditWorkbook } from './xlsx/audit';
 import { editSandbox, initSandbox } from './sandbox/sandbox';
+import type { Role } from '../contract/api';
+import { ROLES } from './server/auth/roles';
+import { serveCommand, startCommand, tokenCommand } from './server/commands';
 
 interface GlobalOptions {
   json?: boolean;
@@ -220,6 +223,26 @@ export async function main(argv: string[]): Promise<number> {
         }
       });
     });
+
+  program
+    .command('serve')
+    .description('runs the sync service (HTTP API) as configured, until Ctrl+C')
+    .requiredOption('--config <file>', 'the service configuration (see docs/service.md)')
+    .action((o: { config: string }) => serveCommand(o.config));
+
+  program
+    .command('start')
+    .description('runs the sync service on the sandbox with dev sign-in, creating the sandbox on first start (npm start)')
+    .addOption(new Option('--port <n>', 'port on 127.0.0.1').default(3000).argParser((v) => positiveInt(v, '--port')))
+    .action((o: { port: number }) => startCommand(o.port));
+
+  program
+    .command('token')
+    .description('prints a dev sign-in token for the service, for --user (dev mode only)')
+    .addOption(new Option('--role <role...>', 'the roles the token carries').choices(ROLES).makeOptionMandatory())
+    .option('--dossier <id...>', 'limit the token to these dossiers', [])
+    .option('--config <file>', 'the service configuration (default: the sandbox of bobsync start)')
+    .action((o: { role: Role[]; dossier: string[]; config?: string }) => tokenCommand({ user: user(), roles: o.role, dossiers: o.dossier, config: o.config }));
 
   try {
     await program.parseAsync(argv);

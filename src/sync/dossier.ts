@@ -12,6 +12,7 @@ import { SyncEngine } from './engine/engine';
 import type { Faults } from './engine/journal';
 import { CrmSimStore, startCrmSimulator } from './sandbox/crmsim';
 import { Store } from './store/store';
+import { lockDossier } from './dossierLock';
 
 export interface OpenDossier {
   engine: SyncEngine;
@@ -26,8 +27,6 @@ export interface OpenOptions {
   faults?: Faults;
   /** Overrides the configured concurrency (benchmarks compare settings). */
   concurrency?: number;
-  /** Skips recovery at start, for tests that inspect an interrupted state before recovering. */
-  skipRecovery?: boolean;
 }
 
 export async function openDossier(loaded: LoadedDossier, options: OpenOptions = {}): Promise<OpenDossier> {
@@ -37,6 +36,7 @@ export async function openDossier(loaded: LoadedDossier, options: OpenOptions = 
     for (const c of closers.reverse()) await c();
   };
   try {
+    closers.push(lockDossier(loaded.dir));
     const store = new Store(loaded.path(config.state));
     closers.push(() => store.close());
     store.ensureDossier(config.id, config.name, new Date());
@@ -81,7 +81,7 @@ export async function openDossier(loaded: LoadedDossier, options: OpenOptions = 
       clock: options.clock ?? (() => new Date()),
       faults: options.faults,
     });
-    if (!options.skipRecovery) await engine.start();
+    await engine.start();
     return { engine, store, simulator, close };
   } catch (error) {
     await close();

@@ -21,7 +21,8 @@ export interface AuditExport {
 
 /**
  * The sync engine of one dossier. Call `start()` before anything else: it settles whatever a
- * crash left unfinished. Only one apply or undo runs at a time per engine.
+ * crash left unfinished. Only one apply or undo runs at a time per engine, and each first settles
+ * a run that an earlier failure (a system unreachable while putting a row back) left open.
  */
 export class SyncEngine {
   private busy: string | null = null;
@@ -49,11 +50,18 @@ export class SyncEngine {
   }
 
   apply(req: ApplyRequest, progress?: PhaseProgress): Promise<RunResult> {
-    return req.dryRun ? apply(this.ctx, req, progress) : this.exclusive(`apply by ${req.user}`, () => apply(this.ctx, req, progress));
+    if (req.dryRun) return apply(this.ctx, req, progress);
+    return this.exclusive(`apply by ${req.user}`, async () => {
+      await recover(this.ctx);
+      return apply(this.ctx, req, progress);
+    });
   }
 
   undo(runId: string, user: string, confirmed: boolean): Promise<RunResult> {
-    return this.exclusive(`undo by ${user}`, () => undo(this.ctx, runId, user, confirmed));
+    return this.exclusive(`undo by ${user}`, async () => {
+      await recover(this.ctx);
+      return undo(this.ctx, runId, user, confirmed);
+    });
   }
 
   runs(): RunMeta[] {

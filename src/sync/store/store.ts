@@ -174,27 +174,6 @@ export class Store {
     if (write) this.insertAssociation(dossier, write);
   }
 
-  /** Puts back associations exactly as they were (ids included), for undo. */
-  restoreAssociations(dossier: string, rows: Association[]): void {
-    const ins = this.db.prepare(
-      `INSERT INTO association (id, dossier, bob_id, crm_id, never_by, never_at, never_reason, base, last_sync_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const a of rows) {
-      ins.run(
-        a.id,
-        dossier,
-        a.bobId,
-        a.crmId,
-        a.never?.by ?? null,
-        a.never?.at ?? null,
-        a.never?.reason ?? null,
-        a.base ? JSON.stringify(a.base) : null,
-        a.lastSyncAt,
-      );
-    }
-  }
-
   insertAssociation(dossier: string, w: AssociationWrite): void {
     this.db
       .prepare(

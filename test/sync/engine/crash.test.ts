@@ -62,6 +62,39 @@ describe('an apply interrupted at any journal step', () => {
   }, 300_000);
 });
 
+describe('a system that goes away in the middle of an apply', () => {
+  it('leaves the run open, and the next apply of the same process settles it first', async () => {
+    const { final } = await reference();
+    const d = await open(copyOf(template));
+    try {
+      const real = d.engine.ctx.crm;
+      let down = false;
+      let updates = 0;
+      d.engine.ctx.crm = Object.assign(Object.create(real) as CrmConnector, {
+        update: async (id: string, values: Values) => {
+          if (++updates === 2) down = true;
+          if (down) throw new Error('connect ECONNREFUSED 127.0.0.1');
+          return real.update(id, values);
+        },
+        readMany: async (ids: string[]) => {
+          if (down) throw new Error('connect ECONNREFUSED 127.0.0.1');
+          return real.readMany(ids);
+        },
+      });
+      await expect(applyAll(d)).rejects.toThrow(/ECONNREFUSED/);
+      expect(d.engine.runs().at(-1)?.state).toBe('running');
+
+      d.engine.ctx.crm = real;
+      await applyAll(d);
+      expect(d.engine.runs().every((r) => r.state === 'done')).toBe(true);
+      await applyAll(d);
+      expect(await contents(d)).toEqual(final);
+    } finally {
+      await d.close();
+    }
+  }, 60_000);
+});
+
 describe('a write that fails during an apply', () => {
   it('puts the row back on both sides and goes on with the others', async () => {
     const d = await open(copyOf(template));
