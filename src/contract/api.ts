@@ -214,7 +214,7 @@ export const RunStatusSchema = z
     runId: z.string(),
     dossier: z.string(),
     kind: z.enum(['apply', 'undo']),
-    /** `interrupted`: the service stopped during the run; recovery settles it at the next start. */
+    /** `interrupted`: the run stopped before its end (the service stopped, or a system failed); recovery settles it before the next apply or undo, or at the next start. */
     state: z.enum(['running', 'done', 'undone', 'interrupted']),
     user: z.string(),
     pullId: z.string().nullable(),

@@ -1,6 +1,6 @@
 /** The dossiers the service serves: each opened once, with its engine, for the service's lifetime. */
 import { loadDossier, type DossierConfig } from '../config';
-import { openDossier, type OpenDossier, type OpenOptions } from '../dossier';
+import { openDossier, type OpenDossier } from '../dossier';
 import type { DossierEntry } from './config';
 
 export interface ServedDossier {
@@ -9,7 +9,7 @@ export interface ServedDossier {
   open: OpenDossier;
 }
 
-export async function openServedDossiers(entries: DossierEntry[], options: OpenOptions = {}): Promise<Map<string, ServedDossier>> {
+export async function openServedDossiers(entries: DossierEntry[]): Promise<Map<string, ServedDossier>> {
   const served = new Map<string, ServedDossier>();
   try {
     for (const [i, entry] of entries.entries()) {
@@ -17,7 +17,7 @@ export async function openServedDossiers(entries: DossierEntry[], options: OpenO
       if (loaded.config.id !== entry.id) {
         throw new Error(`dossiers.${i}.id: "${entry.id}" names the dossier in ${loaded.dir}, whose dossier.json says "${loaded.config.id}".`);
       }
-      served.set(entry.id, { entry, config: loaded.config, open: await openDossier(loaded, options) });
+      served.set(entry.id, { entry, config: loaded.config, open: await openDossier(loaded) });
     }
     return served;
   } catch (error) {

@@ -30,7 +30,7 @@ export function runMetaInfo(run: RunHeader, live: LiveRun | undefined) {
     runId: run.id,
     dossier: run.dossier,
     kind: run.kind,
-    // A run the store says is running, with no apply in flight here, stopped with the service.
+    // A run the store says is running, with no apply in flight here, was cut short.
     state: run.state === 'running' && !live ? ('interrupted' as const) : run.state,
     user: run.user,
     pullId: run.pullId,

@@ -5,7 +5,6 @@
 import { createWriteStream } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import type { OpenOptions } from '../dossier';
 import { buildApp } from './app';
 import { createAuthenticator, type Authenticator } from './auth/authenticator';
 import { loadOrCreateDevKey } from './auth/devKey';
@@ -19,7 +18,6 @@ export interface ServiceOptions {
   logStream?: NodeJS.WritableStream;
   /** Replaces token verification; for benchmarks that measure its cost. */
   authenticator?: Authenticator;
-  openOptions?: OpenOptions;
 }
 
 export interface RunningService {
@@ -35,7 +33,7 @@ const VERSION: string = (require('../../../package.json') as { version: string }
 export async function startService(config: ServiceConfig, options: ServiceOptions = {}): Promise<RunningService> {
   const devKey = config.auth.mode === 'dev' ? await loadOrCreateDevKey(config.stateDir) : null;
   const authenticator = options.authenticator ?? createAuthenticator(config.auth, devKey);
-  const dossiers = await openServedDossiers(config.dossiers, options.openOptions);
+  const dossiers = await openServedDossiers(config.dossiers);
   const ctx: ServiceContext = { config, dossiers, live: new LiveRuns(), authenticator, devJwks: devKey?.jwks ?? null, version: VERSION, stopping: false };
   const logStream = options.logStream ?? (config.log.file ? createWriteStream(config.log.file, { flags: 'a', mode: 0o600 }) : undefined);
   let app: FastifyInstance;

@@ -19,10 +19,6 @@ export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, part:
       message: issue.code === 'unrecognized_keys' ? 'this field is not part of the request' : issue.message,
     }));
   });
-  return failed(part, problems);
-}
-
-function failed(part: string, problems: Problem[]): never {
   throw new HttpProblem(400, 'invalid_request', `The request ${part} is not valid: ${problems.length} problem(s).`, { problems });
 }
 

@@ -49,6 +49,12 @@ describe('HTTP hardening', () => {
     expect(odd.body.requestId).toBe(odd.headers.get('x-request-id'));
   });
 
+  it('publishes only the public half of its dev signing key', async () => {
+    const { keys } = (await call(base, 'GET', '/auth/jwks.json')).body;
+    expect(keys).toEqual([expect.objectContaining({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.any(String), n: expect.any(String), e: 'AQAB' })]);
+    for (const secret of ['d', 'p', 'q', 'dp', 'dq', 'qi']) expect(keys[0]).not.toHaveProperty(secret);
+  });
+
   it('limits the requests of each user', async () => {
     const [anne, bruno] = await Promise.all([t.token('anne', ['Sync.Review']), t.token('bruno', ['Sync.Review'])]);
     const statuses: number[] = [];

@@ -1,5 +1,5 @@
 /** The dossiers a caller may see, one dossier's state, and (administrators) its configuration. */
-import { DossierConfigurationSchema, DossierDetailSchema, DossierListSchema, DossierParamsSchema } from '../../../contract/api';
+import { DossierConfigurationSchema, DossierDetailSchema, DossierListSchema, DossierParamsSchema, type PullInfo } from '../../../contract/api';
 import { grantedRoles } from '../auth/roles';
 import { latestPullId } from '../../store/pullPages';
 import { backupInfo, pullInfo } from '../responses';
@@ -33,13 +33,12 @@ export function dossierRoutes(ctx: ServiceContext): AnyRoute[] {
         const pullId = latestPullId(store, dossier.entry.id);
         const pull = pullId === null ? undefined : store.pull(pullId);
         const backup = store.backups(dossier.entry.id)[0];
-        const latestPull = pull ? (({ settings: _s, ...rest }) => rest)(pullInfo(pull)) : null;
         return {
           id: dossier.entry.id,
           name: dossier.config.name,
           roles,
           busy: ctx.live.holder(dossier.entry.id),
-          latestPull,
+          latestPull: pull ? withoutSettings(pullInfo(pull)) : null,
           latestBackup: backup ? backupInfo(backup) : null,
         };
       },
@@ -68,3 +67,5 @@ export function dossierRoutes(ctx: ServiceContext): AnyRoute[] {
     }),
   ];
 }
+
+const withoutSettings = ({ settings: _settings, ...rest }: PullInfo) => rest;

@@ -78,7 +78,7 @@ export function pullRoutes(): AnyRoute[] {
   ];
 }
 
-export function pullOf(dossier: ServedDossier, pullId: string): PullMeta {
+function pullOf(dossier: ServedDossier, pullId: string): PullMeta {
   const pull = dossier.open.store.pull(pullId);
   if (!pull || pull.dossier !== dossier.entry.id) throw new HttpProblem(404, 'unknown_pull', `There is no pull ${pullId} in dossier ${dossier.entry.id}.`);
   return pull;
