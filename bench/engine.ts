@@ -1,46 +1,47 @@
 /** Benchmarks of the sync engine on large sandbox dossiers (issue: the sync engine). */
 import type { PendingRow } from '../src/contract/pending';
 import { writePendingWorkbook } from '../src/sync/xlsx';
-import { copyDossier, openBench, scratch, synchronisedDossier } from './dossiers';
+import { child, copyDossier, openBench, scratch, synchronisedDossier, withRemoteCrm } from './dossiers';
 import { fmt, peakRss, timed, type Bench } from './harness';
 import { join } from 'node:path';
 
 const CUSTOMERS = 100_000;
+
+interface PullFigures {
+  bob: number;
+  crm: number;
+  rows: number;
+  readSeconds: number;
+  pullSeconds: number;
+  peakMb: number;
+  idleMb: number;
+}
 
 export const pullBench: Bench = {
   id: 'pull',
   title: `Pull of ${CUSTOMERS.toLocaleString('en')} customers, 10% changed on each side`,
   async run() {
     const dir = await synchronisedDossier(CUSTOMERS, 0.1);
-    const d = await openBench(dir);
-    try {
-      const { bob, crm } = d.engine.ctx;
-      const readOnly = async () => (await timed(() => Promise.all([bob.readAll(), crm.readAll()]))).seconds;
-      const before = await readOnly();
-      const pulled = await peakRss(() => timed(() => d.engine.pull('bench')));
-      const after = await readOnly();
-      const read = (before + after) / 2;
-      const ratio = pulled.value.seconds / read;
-      const { rows, pull } = pulled.value.value;
-      return {
-        lines: [
-          '| measure | figure |',
-          '|---|---|',
-          `| BOB third parties / CRM companies read | ${pull.counts.bob} / ${pull.counts.crm} |`,
-          `| pending rows written to the store | ${rows.length} |`,
-          `| read both sides only (mean of two) | ${fmt(read)} s |`,
-          `| full pull (read, diff, store) | ${fmt(pulled.value.seconds)} s |`,
-          `| pull ÷ read | ${fmt(ratio)} |`,
-          `| peak RSS above start during the pull (the CRM simulator runs in the same process) | ${fmt(pulled.peakMb, 0)} MB |`,
-        ],
-        goals: [
-          { goal: `peak RSS of the pull ≤ 500 MB (${fmt(pulled.peakMb, 0)} MB)`, met: pulled.peakMb <= 500 },
-          { goal: `pull wall time ≤ 1.3 × the time to only read both sides (${fmt(ratio)}×)`, met: ratio <= 1.3 },
-        ],
-      };
-    } finally {
-      await d.close();
-    }
+    const f = await withRemoteCrm(dir, () => child<PullFigures>('pull.ts', [dir]));
+    const ratio = f.pullSeconds / f.readSeconds;
+    return {
+      lines: [
+        'The pull runs in a fresh process and the CRM simulator in another, as a real Sage CRM would.',
+        '',
+        '| measure | figure |',
+        '|---|---|',
+        `| BOB third parties / CRM companies read | ${f.bob} / ${f.crm} |`,
+        `| pending rows written to the store | ${f.rows} |`,
+        `| read both sides only (mean of two reads after the pull) | ${fmt(f.readSeconds)} s |`,
+        `| full pull (read, diff, store) | ${fmt(f.pullSeconds)} s |`,
+        `| pull ÷ read | ${fmt(ratio)} |`,
+        `| peak RSS above the idle process (${fmt(f.idleMb, 0)} MB) during the pull | ${fmt(f.peakMb, 0)} MB |`,
+      ],
+      goals: [
+        { goal: `peak RSS of the pull ≤ 500 MB (${fmt(f.peakMb, 0)} MB)`, met: f.peakMb <= 500 },
+        { goal: `pull wall time ≤ 1.3 × the time to only read both sides (${fmt(ratio)}×)`, met: ratio <= 1.3 },
+      ],
+    };
   },
 };
 

@@ -461,7 +461,10 @@ export class Store {
   }
 }
 
-function toRun(r: Record<string, string | null>): RunMeta {
+/** A run without its decisions and results, which can each hold a whole dossier. */
+export type RunHeader = Omit<RunMeta, 'decisions' | 'result'>;
+
+export function toRunHeader(r: Record<string, string | null>): RunHeader {
   return {
     id: String(r.id),
     dossier: String(r.dossier),
@@ -474,6 +477,12 @@ function toRun(r: Record<string, string | null>): RunMeta {
     startedAt: String(r.started_at),
     finishedAt: r.finished_at,
     state: r.state as RunState,
+  };
+}
+
+function toRun(r: Record<string, string | null>): RunMeta {
+  return {
+    ...toRunHeader(r),
     decisions: JSON.parse(String(r.decisions)) as unknown,
     result: r.result === null ? null : (JSON.parse(r.result) as unknown),
   };
