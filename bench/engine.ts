@@ -13,6 +13,7 @@ interface PullFigures {
   rows: number;
   readSeconds: number;
   pullSeconds: number;
+  firstPullSeconds: number;
   peakMb: number;
   idleMb: number;
 }
@@ -32,10 +33,11 @@ export const pullBench: Bench = {
         '|---|---|',
         `| BOB third parties / CRM companies read | ${f.bob} / ${f.crm} |`,
         `| pending rows written to the store | ${f.rows} |`,
-        `| read both sides only (mean of two reads after the pull) | ${fmt(f.readSeconds)} s |`,
-        `| full pull (read, diff, store) | ${fmt(f.pullSeconds)} s |`,
+        `| first pull, from the idle process | ${fmt(f.firstPullSeconds)} s |`,
+        `| read both sides only (mean of two, alternated with two pulls) | ${fmt(f.readSeconds)} s |`,
+        `| full pull: read, diff, store (mean of two) | ${fmt(f.pullSeconds)} s |`,
         `| pull ÷ read | ${fmt(ratio)} |`,
-        `| peak RSS above the idle process (${fmt(f.idleMb, 0)} MB) during the pull | ${fmt(f.peakMb, 0)} MB |`,
+        `| peak RSS above the idle process (${fmt(f.idleMb, 0)} MB) during the first pull | ${fmt(f.peakMb, 0)} MB |`,
       ],
       goals: [
         { goal: `peak RSS of the pull ≤ 500 MB (${fmt(f.peakMb, 0)} MB)`, met: f.peakMb <= 500 },

@@ -7,7 +7,7 @@ import type { CustomFieldSetting } from '../../contract/customFields';
 import type { Direction, FieldChange, PendingRow, RowKind } from '../../contract/pending';
 import type { AssociationView, IneligibleReason } from '../../contract/views';
 import type { Association } from './association';
-import { canonicalPair, canonicalValue } from './canonical';
+import { canonicalPair, canonicalValue, pairHoldsBase } from './canonical';
 import type { BobCustomer, CrmCompany, FieldKey, Side, Values } from './customer';
 import { diffFields } from './diff';
 import { bobEligibility, crmEligibility } from './eligibility';
@@ -27,7 +27,8 @@ export function parseRowKey(key: string): { bobId: string | null; crmId: string 
 }
 
 export interface PendingInput {
-  bob: BobCustomer[];
+  /** BOB's records, or their index made with `indexBob` (while the CRM side is still being read). */
+  bob: BobCustomer[] | BobIndex;
   crm: CrmCompany[];
   associations: Association[];
   settings: CustomFieldSetting[];
@@ -73,6 +74,19 @@ function entries<R extends { values: Values }>(
   }
   return byId;
 }
+
+/** BOB's records with what every rule needs, computed once: see `indexBob`. */
+export interface BobIndex {
+  readonly entries: Map<string, Entry<BobCustomer>>;
+}
+
+/**
+ * Prepares BOB's side of a pull on its own. BOB is read long before CRM's pages have all come
+ * in, so the engine does this work meanwhile rather than after.
+ */
+export const indexBob = (records: BobCustomer[]): BobIndex => ({
+  entries: entries(records, (r) => r.cid, bobEligibility, 'BOB'),
+});
 
 function indexAssociations(associations: Association[]): {
   ofBob: Map<string, Association>;
@@ -234,6 +248,7 @@ function pairRow(association: Association, view: AssociationView, ctx: Context):
     const pair = canonicalPair(bob?.record ?? null, crm?.record ?? null, ctx.settings);
     return pendingRow('removed', bobId, crmId, { ...pair, fallback: association.base }, [], why);
   }
+  if (association.base !== null && pairHoldsBase(bob.record, crm.record, ctx.settings, association.base)) return null;
   const pair = canonicalPair(bob.record, crm.record, ctx.settings);
   const changes = diffFields(association.base, pair.bob, pair.crm, pair.fields, ctx.policy);
   // Without a base the pair was never synchronised: the row must appear to set one.
@@ -287,7 +302,7 @@ export function computePending(input: PendingInput): PendingResult {
   const ctx: Context = {
     settings: input.settings,
     policy: input.policy,
-    bobs: entries(input.bob, (r) => r.cid, bobEligibility, 'BOB'),
+    bobs: Array.isArray(input.bob) ? indexBob(input.bob).entries : input.bob.entries,
     crms: entries(input.crm, (r) => r.id, crmEligibility, 'CRM'),
   };
   const { ofBob, ofCrm } = indexAssociations(input.associations);

@@ -1,7 +1,7 @@
 import type { PendingRow } from '../../contract/pending';
 import type { CustomFieldSetting } from '../../contract/customFields';
 import type { AssociationView } from '../../contract/views';
-import { computePending } from '../domain/pending';
+import { computePending, indexBob } from '../domain/pending';
 import { newId, type PullMeta } from '../store/store';
 import type { EngineContext, PhaseProgress } from './context';
 import { currentCustomFieldSettings } from './customFieldSettings';
@@ -16,18 +16,23 @@ export interface PullResult {
 /** Reads both sides, computes the pending rows against the stored bases, and records them. */
 export async function pull(ctx: EngineContext, user: string, progress?: PhaseProgress): Promise<PullResult> {
   const settings = await currentCustomFieldSettings(ctx);
+  // BOB answers long before every CRM page is in: its side and our associations are prepared meanwhile.
   const [bob, crm] = await Promise.all([
-    ctx.bob.readAll((done, total) => progress?.('bob', done, total)),
+    ctx.bob.readAll((done, total) => progress?.('bob', done, total)).then((records) => ({
+      count: records.length,
+      index: indexBob(records),
+      associations: ctx.store.associations(ctx.dossier),
+    })),
     ctx.crm.readAll((done, total) => progress?.('crm', done, total)),
   ]);
   const { rows, view } = computePending({
-    bob,
+    bob: bob.index,
     crm,
-    associations: ctx.store.associations(ctx.dossier),
+    associations: bob.associations,
     settings,
     policy: ctx.policy,
   });
-  const counts: Record<string, number> = { rows: rows.length, bob: bob.length, crm: crm.length };
+  const counts: Record<string, number> = { rows: rows.length, bob: bob.count, crm: crm.length };
   for (const r of rows) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
   counts.conflicts = rows.reduce((n, r) => n + r.changes.filter((c) => c.status === 'conflict').length, 0);
   const now = ctx.clock();

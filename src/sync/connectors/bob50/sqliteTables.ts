@@ -78,9 +78,10 @@ export class SqliteBobTables {
 
   /** Adds the custom-field values of these customers, all of them or only the given codes. */
   attachCustomValues(customers: ReadonlyMap<string, BobCustomer>, only?: readonly string[]): void {
+    // Iterated, not collected: a whole dossier has several values per third party.
     const rows =
       only === undefined
-        ? (this.statement(this.sql.selectCustomValues()).raw(true).all() as unknown[][])
+        ? (this.statement(this.sql.selectCustomValues()).raw(true).iterate() as Iterable<unknown[]>)
         : chunks(only, IN_LIST_CHUNK).flatMap(
             (chunk) =>
               this.statement(this.sql.selectCustomValuesByCids(chunk.length)).raw(true).all(...chunk) as unknown[][],
