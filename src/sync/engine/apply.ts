@@ -8,7 +8,6 @@ import { parseRowKey } from '../domain/pending';
 import { planRow } from '../domain/plan';
 import { rowVersion } from '../domain/version';
 import { newId, type PullMeta, type RunMeta } from '../store/store';
-import { mapLimit } from '../util/mapLimit';
 import { EngineError, type EngineContext, type PhaseProgress } from './context';
 import { currentCustomFieldSettings } from './customFieldSettings';
 import { executeBatch, type BobOp, type CrmOp, type JournalEntry } from './journal';
@@ -216,14 +215,7 @@ interface Current {
 async function reread(ctx: EngineContext, candidates: Candidate[]): Promise<Map<string, Current>> {
   const bobIds = candidates.map((c) => c.row.bobId).filter((id): id is string => id !== null);
   const crmIds = candidates.map((c) => c.row.crmId).filter((id): id is string => id !== null);
-  const bob = await ctx.bob.readMany(bobIds);
-  const crm = new Map<string, CrmCompany>();
-  const chunk = 200;
-  const chunks: string[][] = [];
-  for (let i = 0; i < crmIds.length; i += chunk) chunks.push(crmIds.slice(i, i + chunk));
-  await mapLimit(chunks, 1, async (ids) => {
-    for (const [id, c] of await ctx.crm.readMany(ids)) crm.set(id, c);
-  });
+  const [bob, crm] = await Promise.all([ctx.bob.readMany(bobIds), ctx.crm.readMany(crmIds)]);
   return new Map(
     candidates.map((c) => [
       c.row.key,
