@@ -6,9 +6,10 @@ module.exports = {
   // Type errors are caught once by `npm run typecheck`; transpiling alone keeps jest fast.
   transform: {
     "^.+\\.ts$": "ts-jest",
-    // jose ships ES modules only; jest runs CommonJS, so its files are transpiled too.
-    "/node_modules/jose/.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true } }],
+    // jose and content-disposition (of @fastify/static) ship ES modules only; jest runs
+    // CommonJS, so their files are transpiled too.
+    "/node_modules/(jose|content-disposition)/.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|content-disposition)/)'],
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/mysql/'],
 };

@@ -3,6 +3,7 @@
  * the locale from Office's display language, the CLI from its option. Nothing user-facing is
  * spelled anywhere else.
  */
+import type { Role } from '../contract/api';
 import type { ConditionOp, CustomFieldSetting, Transform } from '../contract/customFields';
 import type { FieldChange, Problem, RowKind, RowStatus } from '../contract/pending';
 import type { AssociationView, IneligibleReason } from '../contract/views';
@@ -89,7 +90,107 @@ export interface Strings {
   runProblems: Record<RunProblemCode, (a: { key: string; field: string }) => string>;
   /** The audit record of one run, as exported to a workbook. */
   audit: { sheet: string; labels: Record<AuditLabel, string>; intact: string; broken: string };
+  addin: AddinStrings;
 }
+/** The Excel add-in: its task pane, its custom functions, and what they report. */
+export interface AddinStrings {
+  /** BCP 47 tag dates and numbers are shown in. */
+  dateLocale: string;
+  title: string;
+  notInExcel: string;
+  loading: string;
+  roles: Record<Role, string>;
+  steps: { connect: string; pull: string; check: string; backup: string; sync: string; journal: string };
+  connect: {
+    signIn: string;
+    signOut: string;
+    signedInAs: (a: { user: string }) => string;
+    devTokenLabel: string;
+    devTokenHint: string;
+    dossierLabel: string;
+    rolesHeld: (a: { roles: string }) => string;
+    noDossier: string;
+    busy: (a: { user: string; since: string }) => string;
+    lastBackup: (a: { at: string; by: string }) => string;
+    noBackup: string;
+    linked: (a: { at: string; by: string }) => string;
+    notLinked: string;
+    otherDossier: (a: { dossier: string }) => string;
+  };
+  pull: {
+    button: string;
+    computing: string;
+    fetching: (a: { done: number; total: number }) => string;
+    writing: (a: { done: number; total: number }) => string;
+    done: (a: { at: string }) => string;
+    counts: { rows: string; bobToCrm: string; crmToBob: string; both: string; conflicts: string; duplicates: string; errors: string };
+    carried: (a: { count: number }) => string;
+    dropped: (a: { count: number }) => string;
+    droppedReasons: { changed: string; gone: string; unreadable: string };
+  };
+  check: {
+    button: string;
+    reading: string;
+    dryRun: string;
+    ok: (a: { count: number }) => string;
+    problems: (a: { count: number }) => string;
+    more: (a: { count: number }) => string;
+    goTo: (a: { sheet: string; cell: string }) => string;
+    changedSince: string;
+  };
+  backup: {
+    button: string;
+    valid: (a: { at: string }) => string;
+    outdated: (a: { at: string }) => string;
+    none: string;
+    needsRole: string;
+  };
+  sync: {
+    confirm: string;
+    button: string;
+    needCheck: string;
+    needBackup: string;
+    needRole: string;
+    starting: string;
+    phases: Record<string, string>;
+    progress: (a: { phase: string; done: number; total: number }) => string;
+    writingResults: string;
+    done: (a: { run: string }) => string;
+    resume: string;
+  };
+  journal: { button: string; exported: (a: { file: string }) => string; none: string };
+  errors: {
+    unreachable: (a: { url: string }) => string;
+    unauthorized: string;
+    forbidden: (a: { detail: string }) => string;
+    busy: (a: { user: string; since: string }) => string;
+    server: (a: { status: number; detail: string; requestId: string }) => string;
+    excel: (a: { message: string }) => string;
+    formulaWritten: (a: { sheet: string; cells: string }) => string;
+    followLost: string;
+    signIn: (a: { message: string }) => string;
+    notLinked: string;
+    keptDecisions: string;
+  };
+  problems: {
+    sheetRenamed: (a: { sheet: string; found: string }) => string;
+    moreFormulas: (a: { count: number }) => string;
+  };
+  functions: {
+    notSignedIn: string;
+    noDossier: string;
+    vat: Record<'empty' | 'unknown_country' | 'bad_format' | 'bad_checksum' | 'invalid', (a: { value: string }) => string>;
+    unknownCustomer: (a: { id: string }) => string;
+    never: (a: { reason: string }) => string;
+    associated: (a: { crmId: string }) => string;
+    notAssociated: string;
+    pending: (a: { kind: string; fields: number; conflicts: number }) => string;
+    blocked: (a: { reason: string }) => string;
+    upToDate: string;
+    noRun: string;
+  };
+}
+
 
 export const RUN_PROBLEM_CODES = [
   'unknown_pull',
@@ -114,6 +215,375 @@ export type RunProblemCode = (typeof RUN_PROBLEM_CODES)[number];
 
 export const AUDIT_LABELS = ['run', 'kind', 'user', 'startedAt', 'finishedAt', 'pull', 'backup', 'undoes', 'state', 'chain', 'hash', 'prevHash', 'counts'] as const;
 export type AuditLabel = (typeof AUDIT_LABELS)[number];
+
+const frAddin: AddinStrings = {
+  dateLocale: 'fr-BE',
+  title: 'Synchronisation BOB 50 ⇄ Sage CRM',
+  notInExcel: 'Ce volet s’ouvre dans Excel : onglet Accueil, bouton « Synchronisation ».',
+  loading: 'Chargement…',
+  roles: { 'Sync.Review': 'vérifier', 'Sync.Apply': 'synchroniser', 'Sync.Admin': 'administrer' },
+  steps: {
+    connect: '1. Dossier et connexion',
+    pull: '2. Récupérer les modifications',
+    check: '3. Vérifier',
+    backup: '4. Sauvegarde',
+    sync: '5. Synchroniser',
+    journal: '6. Journal',
+  },
+  connect: {
+    signIn: 'Se connecter',
+    signOut: 'Se déconnecter',
+    signedInAs: ({ user }) => `Connecté : ${user}`,
+    devTokenLabel: 'Jeton de connexion (mode développement)',
+    devTokenHint: 'npm start l’affiche ; sinon : npx bobsync token --user VOTRE_NOM --role Sync.Review --role Sync.Apply',
+    dossierLabel: 'Dossier',
+    rolesHeld: ({ roles }) => `Vos droits : ${roles}`,
+    noDossier: 'Aucun dossier ne vous est ouvert sur ce service.',
+    busy: ({ user, since }) => `Une synchronisation de ${user} est en cours depuis ${since}.`,
+    lastBackup: ({ at, by }) => `Dernière sauvegarde : ${at} (${by})`,
+    noBackup: 'Aucune sauvegarde n’a encore été faite.',
+    linked: ({ at, by }) => `Ce classeur contient la récupération du ${at} (${by}).`,
+    notLinked: 'Ce classeur ne contient pas encore de récupération.',
+    otherDossier: ({ dossier }) => `Ce classeur contient une récupération du dossier ${dossier} : une nouvelle récupération la remplacera.`,
+  },
+  pull: {
+    button: 'Récupérer les modifications',
+    computing: 'Calcul des modifications en attente…',
+    fetching: ({ done, total }) => `Lecture des lignes : ${done} sur ${total}`,
+    writing: ({ done, total }) => `Écriture dans le classeur : ${done} lignes sur ${total}`,
+    done: ({ at }) => `Récupération du ${at}`,
+    counts: {
+      rows: 'Lignes en attente',
+      bobToCrm: 'BOB → CRM',
+      crmToBob: 'CRM → BOB',
+      both: 'Dans les deux sens',
+      conflicts: 'Conflits (champs)',
+      duplicates: 'Doublons',
+      errors: 'Erreurs (lignes bloquées)',
+    },
+    carried: ({ count }) => `${count} décision(s) de la récupération précédente reprise(s) sur des lignes inchangées.`,
+    dropped: ({ count }) => `${count} décision(s) non reprise(s) : la ligne a changé depuis. Décidez à nouveau :`,
+    droppedReasons: { changed: 'modifiée depuis', gone: 'plus en attente', unreadable: 'valeur illisible' },
+  },
+  check: {
+    button: 'Vérifier',
+    reading: 'Lecture du classeur…',
+    dryRun: 'Simulation sur le service…',
+    ok: ({ count }) => `Aucun problème : ${count} ligne(s) vérifiée(s).`,
+    problems: ({ count }) => `${count} problème(s) : corrigez-les dans le classeur, puis vérifiez à nouveau. Rien n’a été envoyé.`,
+    more: ({ count }) => `… et ${count} autre(s).`,
+    goTo: ({ sheet, cell }) => `${sheet}!${cell}`,
+    changedSince: 'Le classeur a changé depuis la vérification : vérifiez à nouveau.',
+  },
+  backup: {
+    button: 'Créer une sauvegarde',
+    valid: ({ at }) => `Sauvegarde du ${at} : elle couvre cette récupération.`,
+    outdated: ({ at }) => `Dernière sauvegarde du ${at}, antérieure à la récupération : créez-en une avant de synchroniser.`,
+    none: 'Aucune sauvegarde : créez-en une avant de synchroniser.',
+    needsRole: 'Il faut le droit « synchroniser » pour créer une sauvegarde.',
+  },
+  sync: {
+    confirm: 'Les informations de synchronisation sont correctes',
+    button: 'Synchroniser',
+    needCheck: 'Vérifiez d’abord le classeur (étape 3).',
+    needBackup: 'Créez d’abord une sauvegarde (étape 4).',
+    needRole: 'Il faut le droit « synchroniser » sur ce dossier.',
+    starting: 'Démarrage de la synchronisation…',
+    phases: { reread: 'Relecture des fiches', apply: 'Écriture dans BOB 50 et Sage CRM' },
+    progress: ({ phase, done, total }) => `${phase} : ${done} sur ${total}`,
+    writingResults: 'Écriture des résultats dans le classeur…',
+    done: ({ run }) => `Synchronisation ${run} terminée.`,
+    resume: 'Reprendre le suivi',
+  },
+  journal: {
+    button: 'Exporter le journal',
+    exported: ({ file }) => `Journal d’audit enregistré : ${file}`,
+    none: 'Aucune synchronisation à exporter pour l’instant.',
+  },
+  errors: {
+    unreachable: ({ url }) => `Le service bobsync ne répond pas (${url}).`,
+    unauthorized: 'Votre connexion a expiré ou n’est pas reconnue : reconnectez-vous.',
+    forbidden: ({ detail }) => `Accès refusé : ${detail}`,
+    busy: ({ user, since }) => `Le dossier est occupé par une synchronisation de ${user} depuis ${since}.`,
+    server: ({ status, detail, requestId }) => `Le service a répondu ${status} : ${detail} (demande ${requestId}).`,
+    excel: ({ message }) => `Excel a refusé l’opération : ${message}`,
+    formulaWritten: ({ sheet, cells }) =>
+      `Excel a pris du texte pour une formule dans « ${sheet} » (${cells}) : ces cellules ont été vidées. Récupérez à nouveau.`,
+    followLost: 'Le suivi de la synchronisation a été interrompu ; elle continue sur le service.',
+    signIn: ({ message }) => `Connexion impossible : ${message}`,
+    notLinked: 'Ce classeur ne contient pas de récupération (ou ses réglages ont été perdus) : récupérez les modifications.',
+    keptDecisions: 'Vos décisions restent dans le classeur.',
+  },
+  problems: {
+    sheetRenamed: ({ sheet, found }) => `La feuille « ${sheet} » a été renommée en « ${found} » : rendez-lui son nom.`,
+    moreFormulas: ({ count }) => `… et ${count} autre(s) cellule(s) contenant une formule.`,
+  },
+  functions: {
+    notSignedIn: 'Connectez-vous dans le volet bobsync.',
+    noDossier: 'Choisissez un dossier dans le volet bobsync.',
+    vat: {
+      empty: () => 'Aucun n° de TVA.',
+      unknown_country: ({ value }) => `« ${value} » ne commence pas par un code pays de l’UE (BE, FR, NL…).`,
+      bad_format: ({ value }) => `« ${value} » n’a pas la forme d’un n° de TVA de ce pays.`,
+      bad_checksum: ({ value }) => `« ${value} » : le chiffre de contrôle est faux.`,
+      invalid: ({ value }) => `« ${value} » n’est pas un n° de TVA valable.`,
+    },
+    unknownCustomer: ({ id }) => `${id} : client inconnu du service.`,
+    never: ({ reason }) => `Jamais sync. (${reason})`,
+    associated: ({ crmId }) => `Associé au CRM ${crmId}`,
+    notAssociated: 'Non associé',
+    pending: ({ kind, fields, conflicts }) => `En attente : ${kind}, ${fields} champ(s), ${conflicts} conflit(s)`,
+    blocked: ({ reason }) => `Bloqué : ${reason}`,
+    upToDate: 'À jour',
+    noRun: 'Aucune synchronisation',
+  },
+};
+
+const nlAddin: AddinStrings = {
+  dateLocale: 'nl-BE',
+  title: 'Synchronisatie BOB 50 ⇄ Sage CRM',
+  notInExcel: 'Dit deelvenster opent in Excel: tabblad Start, knop ‘Synchronisatie’.',
+  loading: 'Laden…',
+  roles: { 'Sync.Review': 'nakijken', 'Sync.Apply': 'synchroniseren', 'Sync.Admin': 'beheren' },
+  steps: {
+    connect: '1. Dossier en aanmelding',
+    pull: '2. Wijzigingen ophalen',
+    check: '3. Controleren',
+    backup: '4. Back-up',
+    sync: '5. Synchroniseren',
+    journal: '6. Logboek',
+  },
+  connect: {
+    signIn: 'Aanmelden',
+    signOut: 'Afmelden',
+    signedInAs: ({ user }) => `Aangemeld: ${user}`,
+    devTokenLabel: 'Aanmeldtoken (ontwikkelmodus)',
+    devTokenHint: 'npm start toont er een; anders: npx bobsync token --user UW_NAAM --role Sync.Review --role Sync.Apply',
+    dossierLabel: 'Dossier',
+    rolesHeld: ({ roles }) => `Uw rechten: ${roles}`,
+    noDossier: 'Op deze dienst is geen dossier voor u open.',
+    busy: ({ user, since }) => `Een synchronisatie van ${user} loopt sinds ${since}.`,
+    lastBackup: ({ at, by }) => `Laatste back-up: ${at} (${by})`,
+    noBackup: 'Er werd nog geen back-up gemaakt.',
+    linked: ({ at, by }) => `Deze werkmap bevat de ophaling van ${at} (${by}).`,
+    notLinked: 'Deze werkmap bevat nog geen ophaling.',
+    otherDossier: ({ dossier }) => `Deze werkmap bevat een ophaling van dossier ${dossier}: een nieuwe ophaling vervangt ze.`,
+  },
+  pull: {
+    button: 'Wijzigingen ophalen',
+    computing: 'De openstaande wijzigingen worden berekend…',
+    fetching: ({ done, total }) => `Rijen lezen: ${done} van ${total}`,
+    writing: ({ done, total }) => `Schrijven in de werkmap: ${done} van ${total} rijen`,
+    done: ({ at }) => `Ophaling van ${at}`,
+    counts: {
+      rows: 'Openstaande rijen',
+      bobToCrm: 'BOB → CRM',
+      crmToBob: 'CRM → BOB',
+      both: 'In beide richtingen',
+      conflicts: 'Conflicten (velden)',
+      duplicates: 'Dubbels',
+      errors: 'Fouten (geblokkeerde rijen)',
+    },
+    carried: ({ count }) => `${count} beslissing(en) van de vorige ophaling overgenomen op ongewijzigde rijen.`,
+    dropped: ({ count }) => `${count} beslissing(en) niet overgenomen: de rij is intussen gewijzigd. Beslis opnieuw:`,
+    droppedReasons: { changed: 'intussen gewijzigd', gone: 'niet meer openstaand', unreadable: 'onleesbare waarde' },
+  },
+  check: {
+    button: 'Controleren',
+    reading: 'De werkmap wordt gelezen…',
+    dryRun: 'Simulatie op de dienst…',
+    ok: ({ count }) => `Geen problemen: ${count} rij(en) gecontroleerd.`,
+    problems: ({ count }) => `${count} probleem/problemen: verbeter ze in de werkmap en controleer opnieuw. Er werd niets verzonden.`,
+    more: ({ count }) => `… en nog ${count}.`,
+    goTo: ({ sheet, cell }) => `${sheet}!${cell}`,
+    changedSince: 'De werkmap is gewijzigd sinds de controle: controleer opnieuw.',
+  },
+  backup: {
+    button: 'Back-up maken',
+    valid: ({ at }) => `Back-up van ${at}: die dekt deze ophaling.`,
+    outdated: ({ at }) => `Laatste back-up van ${at}, van vóór de ophaling: maak er een voor u synchroniseert.`,
+    none: 'Geen back-up: maak er een voor u synchroniseert.',
+    needsRole: 'Een back-up maken vraagt het recht ‘synchroniseren’.',
+  },
+  sync: {
+    confirm: 'De synchronisatiegegevens zijn correct',
+    button: 'Synchroniseren',
+    needCheck: 'Controleer eerst de werkmap (stap 3).',
+    needBackup: 'Maak eerst een back-up (stap 4).',
+    needRole: 'U hebt het recht ‘synchroniseren’ op dit dossier nodig.',
+    starting: 'De synchronisatie start…',
+    phases: { reread: 'Fiches opnieuw lezen', apply: 'Schrijven in BOB 50 en Sage CRM' },
+    progress: ({ phase, done, total }) => `${phase}: ${done} van ${total}`,
+    writingResults: 'De resultaten worden in de werkmap geschreven…',
+    done: ({ run }) => `Synchronisatie ${run} voltooid.`,
+    resume: 'Opvolging hervatten',
+  },
+  journal: {
+    button: 'Logboek exporteren',
+    exported: ({ file }) => `Auditlogboek opgeslagen: ${file}`,
+    none: 'Nog geen synchronisatie om te exporteren.',
+  },
+  errors: {
+    unreachable: ({ url }) => `De bobsync-dienst antwoordt niet (${url}).`,
+    unauthorized: 'Uw aanmelding is verlopen of wordt niet herkend: meld u opnieuw aan.',
+    forbidden: ({ detail }) => `Toegang geweigerd: ${detail}`,
+    busy: ({ user, since }) => `Het dossier is bezet door een synchronisatie van ${user} sinds ${since}.`,
+    server: ({ status, detail, requestId }) => `De dienst antwoordde ${status}: ${detail} (aanvraag ${requestId}).`,
+    excel: ({ message }) => `Excel weigerde de bewerking: ${message}`,
+    formulaWritten: ({ sheet, cells }) =>
+      `Excel nam tekst voor een formule in ‘${sheet}’ (${cells}): die cellen werden leeggemaakt. Haal opnieuw op.`,
+    followLost: 'De opvolging van de synchronisatie werd onderbroken; ze loopt verder op de dienst.',
+    signIn: ({ message }) => `Aanmelden mislukt: ${message}`,
+    notLinked: 'Deze werkmap bevat geen ophaling (of haar instellingen gingen verloren): haal de wijzigingen op.',
+    keptDecisions: 'Uw beslissingen blijven in de werkmap.',
+  },
+  problems: {
+    sheetRenamed: ({ sheet, found }) => `Het blad ‘${sheet}’ werd hernoemd tot ‘${found}’: geef het zijn naam terug.`,
+    moreFormulas: ({ count }) => `… en nog ${count} cel(len) met een formule.`,
+  },
+  functions: {
+    notSignedIn: 'Meld u aan in het bobsync-deelvenster.',
+    noDossier: 'Kies een dossier in het bobsync-deelvenster.',
+    vat: {
+      empty: () => 'Geen btw-nummer.',
+      unknown_country: ({ value }) => `‘${value}’ begint niet met een landcode van de EU (BE, FR, NL…).`,
+      bad_format: ({ value }) => `‘${value}’ heeft niet de vorm van een btw-nummer van dat land.`,
+      bad_checksum: ({ value }) => `‘${value}’: het controlecijfer klopt niet.`,
+      invalid: ({ value }) => `‘${value}’ is geen geldig btw-nummer.`,
+    },
+    unknownCustomer: ({ id }) => `${id}: klant onbekend bij de dienst.`,
+    never: ({ reason }) => `Nooit sync. (${reason})`,
+    associated: ({ crmId }) => `Gekoppeld aan CRM ${crmId}`,
+    notAssociated: 'Niet gekoppeld',
+    pending: ({ kind, fields, conflicts }) => `Openstaand: ${kind}, ${fields} veld(en), ${conflicts} conflict(en)`,
+    blocked: ({ reason }) => `Geblokkeerd: ${reason}`,
+    upToDate: 'Bijgewerkt',
+    noRun: 'Geen synchronisatie',
+  },
+};
+
+const enAddin: AddinStrings = {
+  dateLocale: 'en-GB',
+  title: 'BOB 50 ⇄ Sage CRM synchronisation',
+  notInExcel: 'This pane opens in Excel: Home tab, “Synchronisation” button.',
+  loading: 'Loading…',
+  roles: { 'Sync.Review': 'review', 'Sync.Apply': 'synchronise', 'Sync.Admin': 'administer' },
+  steps: {
+    connect: '1. Dossier and sign-in',
+    pull: '2. Pull the changes',
+    check: '3. Check',
+    backup: '4. Backup',
+    sync: '5. Synchronise',
+    journal: '6. Journal',
+  },
+  connect: {
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    signedInAs: ({ user }) => `Signed in: ${user}`,
+    devTokenLabel: 'Sign-in token (development mode)',
+    devTokenHint: 'npm start prints one; otherwise: npx bobsync token --user YOUR_NAME --role Sync.Review --role Sync.Apply',
+    dossierLabel: 'Dossier',
+    rolesHeld: ({ roles }) => `Your rights: ${roles}`,
+    noDossier: 'No dossier is open to you on this service.',
+    busy: ({ user, since }) => `A synchronisation by ${user} is running since ${since}.`,
+    lastBackup: ({ at, by }) => `Latest backup: ${at} (${by})`,
+    noBackup: 'No backup has been made yet.',
+    linked: ({ at, by }) => `This workbook holds the pull of ${at} (${by}).`,
+    notLinked: 'This workbook holds no pull yet.',
+    otherDossier: ({ dossier }) => `This workbook holds a pull of dossier ${dossier}: a new pull will replace it.`,
+  },
+  pull: {
+    button: 'Pull the changes',
+    computing: 'Computing the pending changes…',
+    fetching: ({ done, total }) => `Reading rows: ${done} of ${total}`,
+    writing: ({ done, total }) => `Writing into the workbook: ${done} of ${total} rows`,
+    done: ({ at }) => `Pull of ${at}`,
+    counts: {
+      rows: 'Pending rows',
+      bobToCrm: 'BOB → CRM',
+      crmToBob: 'CRM → BOB',
+      both: 'Both ways',
+      conflicts: 'Conflicts (fields)',
+      duplicates: 'Duplicates',
+      errors: 'Errors (blocked rows)',
+    },
+    carried: ({ count }) => `${count} decision(s) of the previous pull kept on rows that did not change.`,
+    dropped: ({ count }) => `${count} decision(s) not kept: the row changed since. Decide again:`,
+    droppedReasons: { changed: 'changed since', gone: 'no longer pending', unreadable: 'unreadable value' },
+  },
+  check: {
+    button: 'Check',
+    reading: 'Reading the workbook…',
+    dryRun: 'Dry run on the service…',
+    ok: ({ count }) => `No problem: ${count} row(s) checked.`,
+    problems: ({ count }) => `${count} problem(s): fix them in the workbook, then check again. Nothing was sent.`,
+    more: ({ count }) => `… and ${count} more.`,
+    goTo: ({ sheet, cell }) => `${sheet}!${cell}`,
+    changedSince: 'The workbook changed since it was checked: check again.',
+  },
+  backup: {
+    button: 'Make a backup',
+    valid: ({ at }) => `Backup of ${at}: it covers this pull.`,
+    outdated: ({ at }) => `Latest backup of ${at}, older than the pull: make one before synchronising.`,
+    none: 'No backup: make one before synchronising.',
+    needsRole: 'Making a backup needs the right to synchronise.',
+  },
+  sync: {
+    confirm: 'The synchronisation information is correct',
+    button: 'Synchronise',
+    needCheck: 'Check the workbook first (step 3).',
+    needBackup: 'Make a backup first (step 4).',
+    needRole: 'You need the right to synchronise on this dossier.',
+    starting: 'Starting the synchronisation…',
+    phases: { reread: 'Reading the records again', apply: 'Writing to BOB 50 and Sage CRM' },
+    progress: ({ phase, done, total }) => `${phase}: ${done} of ${total}`,
+    writingResults: 'Writing the results into the workbook…',
+    done: ({ run }) => `Synchronisation ${run} finished.`,
+    resume: 'Follow it again',
+  },
+  journal: {
+    button: 'Export the journal',
+    exported: ({ file }) => `Audit record saved: ${file}`,
+    none: 'No synchronisation to export yet.',
+  },
+  errors: {
+    unreachable: ({ url }) => `The bobsync service does not answer (${url}).`,
+    unauthorized: 'Your sign-in expired or is not recognised: sign in again.',
+    forbidden: ({ detail }) => `Access refused: ${detail}`,
+    busy: ({ user, since }) => `The dossier is busy with a synchronisation by ${user} since ${since}.`,
+    server: ({ status, detail, requestId }) => `The service answered ${status}: ${detail} (request ${requestId}).`,
+    excel: ({ message }) => `Excel refused the operation: ${message}`,
+    formulaWritten: ({ sheet, cells }) =>
+      `Excel took text for a formula in “${sheet}” (${cells}): those cells were emptied. Pull again.`,
+    followLost: 'Following the synchronisation was interrupted; it goes on on the service.',
+    signIn: ({ message }) => `Sign-in failed: ${message}`,
+    notLinked: 'This workbook holds no pull (or its settings were lost): pull the changes.',
+    keptDecisions: 'Your decisions stay in the workbook.',
+  },
+  problems: {
+    sheetRenamed: ({ sheet, found }) => `The sheet “${sheet}” was renamed “${found}”: give it its name back.`,
+    moreFormulas: ({ count }) => `… and ${count} more cell(s) holding a formula.`,
+  },
+  functions: {
+    notSignedIn: 'Sign in in the bobsync pane.',
+    noDossier: 'Choose a dossier in the bobsync pane.',
+    vat: {
+      empty: () => 'No VAT number.',
+      unknown_country: ({ value }) => `“${value}” does not start with an EU country code (BE, FR, NL…).`,
+      bad_format: ({ value }) => `“${value}” does not have the form of a VAT number of that country.`,
+      bad_checksum: ({ value }) => `“${value}”: the check digit is wrong.`,
+      invalid: ({ value }) => `“${value}” is not a valid VAT number.`,
+    },
+    unknownCustomer: ({ id }) => `${id}: customer unknown to the service.`,
+    never: ({ reason }) => `Never sync (${reason})`,
+    associated: ({ crmId }) => `Associated with CRM ${crmId}`,
+    notAssociated: 'Not associated',
+    pending: ({ kind, fields, conflicts }) => `Pending: ${kind}, ${fields} field(s), ${conflicts} conflict(s)`,
+    blocked: ({ reason }) => `Blocked: ${reason}`,
+    upToDate: 'Up to date',
+    noRun: 'No synchronisation',
+  },
+};
 
 const fr: Strings = {
   sheets: {
@@ -338,6 +808,7 @@ const fr: Strings = {
     intact: 'intacte',
     broken: 'ROMPUE : un enregistrement a été modifié',
   },
+  addin: frAddin,
 };
 
 const nl: Strings = {
@@ -560,6 +1031,7 @@ const nl: Strings = {
     intact: 'intact',
     broken: 'VERBROKEN: een record werd gewijzigd',
   },
+  addin: nlAddin,
 };
 
 const en: Strings = {
@@ -781,6 +1253,7 @@ const en: Strings = {
     intact: 'intact',
     broken: 'BROKEN: a record was changed',
   },
+  addin: enAddin,
 };
 
 export const STRINGS: Readonly<Record<Locale, Strings>> = { fr, nl, en };

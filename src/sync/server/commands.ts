@@ -8,6 +8,9 @@ import { startOnSandbox } from './start';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
+/** The port of the add-in's URLs in manifest.xml. */
+const ADDIN_PORT = 3001;
+
 /** Serves until SIGINT or SIGTERM, then lets runs in flight finish and closes. */
 async function untilStopped(service: RunningService): Promise<void> {
   await new Promise<void>((resolveStop) => {
@@ -30,7 +33,7 @@ export async function serveCommand(configFile: string): Promise<void> {
 }
 
 export async function startCommand(port: number): Promise<void> {
-  await untilStopped(await startOnSandbox({ cwd: process.cwd(), port, customers: 2000, print }));
+  await untilStopped(await startOnSandbox({ cwd: process.cwd(), port, customers: 2000, print, addinPort: ADDIN_PORT }));
 }
 
 /** Prints a dev sign-in token for `--config FILE`, or for the sandbox of `bobsync start`. */

@@ -1,6 +1,7 @@
 /**
- * `bobsync start` (and `npm start`): the service on the embedded default. The sandbox dossier
- * is created on first start; dev sign-in mints tokens with `bobsync token`.
+ * `bobsync start` (and `npm start`): the service on the embedded default, and the Excel add-in
+ * served over HTTPS in front of it. The sandbox dossier is created on first start; dev sign-in
+ * mints tokens with `bobsync token`.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { CONFIG_FILE } from '../config';
 import { initSandbox } from '../sandbox/sandbox';
 import { sandboxServiceConfig } from './config';
 import { startService, type RunningService, type ServiceOptions } from './service';
+import { startAddinOnSandbox } from './startAddin';
 
 export interface StartOptions {
   cwd: string;
@@ -16,6 +18,8 @@ export interface StartOptions {
   customers: number;
   print(line: string): void;
   service?: ServiceOptions;
+  /** Serve the Excel add-in on this port (the manifest's: 3001); not served when absent. */
+  addinPort?: number;
 }
 
 export async function startOnSandbox(o: StartOptions): Promise<RunningService> {
@@ -32,7 +36,23 @@ export async function startOnSandbox(o: StartOptions): Promise<RunningService> {
   o.print('  Sign-in is dev mode. Get a token (roles: Sync.Review, Sync.Apply, Sync.Admin):');
   o.print('    TOKEN=$(node bin/bobsync.js token --user anne --role Sync.Review --role Sync.Apply)');
   o.print(`    curl -H "Authorization: Bearer $TOKEN" ${service.url}/api/v1/dossiers`);
+  let addin: Awaited<ReturnType<typeof startAddinOnSandbox>> = null;
+  if (o.addinPort !== undefined) {
+    try {
+      addin = await startAddinOnSandbox({ config, serviceUrl: service.url, port: o.addinPort, cwd: o.cwd, print: o.print, logStream: o.service?.logStream });
+    } catch (error) {
+      await service.close();
+      throw error;
+    }
+  }
   o.print('  Stop with Ctrl+C.');
   o.print('');
-  return service;
+  if (!addin) return service;
+  return {
+    ...service,
+    close: async () => {
+      await addin.close();
+      await service.close();
+    },
+  };
 }

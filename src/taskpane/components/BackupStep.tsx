@@ -1,0 +1,30 @@
+/** Step 4: a backup made after the pull, which the service demands before synchronising. */
+import { Button, Text } from '@fluentui/react-components';
+import { stringsFor } from '../../sheets';
+import type { PaneController } from '../flow/controller';
+import { backupCoversPull, canApply, type PaneState } from '../flow/state';
+import { formatDate } from '../format';
+import { Actions, Step } from './Step';
+import { TaskProgress } from './TaskProgress';
+
+export function BackupStep({ state, controller }: { state: PaneState; controller: PaneController }) {
+  const s = stringsFor(state.locale).addin;
+  const backup = state.dossier?.latestBackup ?? null;
+  const status = !backup
+    ? s.backup.none
+    : backupCoversPull(state)
+      ? s.backup.valid({ at: formatDate(backup.createdAt, state.locale) })
+      : s.backup.outdated({ at: formatDate(backup.createdAt, state.locale) });
+  return (
+    <Step id="backup" title={s.steps.backup}>
+      <Text>{status}</Text>
+      {!canApply(state) && state.dossier && <Text size={200}>{s.backup.needsRole}</Text>}
+      <Actions>
+        <Button disabled={state.task !== null || !canApply(state)} onClick={() => void controller.backup()}>
+          {s.backup.button}
+        </Button>
+      </Actions>
+      {state.task?.kind === 'backup' && <TaskProgress task={state.task} />}
+    </Step>
+  );
+}

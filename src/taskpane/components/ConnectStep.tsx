@@ -1,0 +1,73 @@
+/** Step 1: who is signed in, on which dossier, and what the workbook holds. */
+import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import { stringsFor } from '../../sheets';
+import type { PaneController } from '../flow/controller';
+import type { PaneState } from '../flow/state';
+import { formatDate } from '../format';
+import { Actions, Step } from './Step';
+
+export function ConnectStep({ state, controller }: { state: PaneState; controller: PaneController }) {
+  const s = stringsFor(state.locale).addin;
+  const [token, setToken] = useState('');
+  const busy = state.task !== null;
+  const { dossier, linkedPull, link } = state;
+
+  if (!state.account) {
+    return (
+      <Step id="connect" title={s.steps.connect}>
+        {state.authMode === 'dev' && (
+          <Field label={s.connect.devTokenLabel} hint={s.connect.devTokenHint}>
+            <Input type="password" value={token} onChange={(_, d) => setToken(d.value)} autoComplete="off" />
+          </Field>
+        )}
+        <Actions>
+          <Button appearance="primary" disabled={busy || (state.authMode === 'dev' && token.trim() === '')} onClick={() => void controller.signIn(token)}>
+            {s.connect.signIn}
+          </Button>
+        </Actions>
+      </Step>
+    );
+  }
+
+  const roles = dossier?.roles.map((r) => s.roles[r]).join(', ') ?? '';
+  return (
+    <Step id="connect" title={s.steps.connect}>
+      <Actions>
+        <Text>{s.connect.signedInAs({ user: state.account.user })}</Text>
+        <Button size="small" disabled={busy} onClick={controller.signOut}>
+          {s.connect.signOut}
+        </Button>
+      </Actions>
+      {state.dossiers.length > 0 && (
+        <Field label={s.connect.dossierLabel}>
+          <Select value={dossier?.id ?? ''} disabled={busy} onChange={(_, d) => void controller.chooseDossier(d.value)}>
+            {state.dossiers.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {dossier && <Text size={200}>{s.connect.rolesHeld({ roles })}</Text>}
+      {dossier?.busy && <Text weight="semibold">{s.connect.busy({ user: dossier.busy.user, since: formatDate(dossier.busy.since, state.locale) })}</Text>}
+      {dossier && (
+        <Text size={200}>
+          {dossier.latestBackup
+            ? s.connect.lastBackup({ at: formatDate(dossier.latestBackup.createdAt, state.locale), by: dossier.latestBackup.createdBy })
+            : s.connect.noBackup}
+        </Text>
+      )}
+      {dossier && (
+        <Text size={200}>
+          {linkedPull
+            ? s.connect.linked({ at: formatDate(linkedPull.createdAt, state.locale), by: linkedPull.createdBy })
+            : link && link.dossier !== dossier.id
+              ? s.connect.otherDossier({ dossier: link.dossier })
+              : s.connect.notLinked}
+        </Text>
+      )}
+    </Step>
+  );
+}
