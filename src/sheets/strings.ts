@@ -99,6 +99,8 @@ export interface AddinStrings {
   title: string;
   notInExcel: string;
   loading: string;
+  /** One count in a summary line: « Appliqué : 27 ». */
+  countOf: (a: { label: string; count: string }) => string;
   roles: Record<Role, string>;
   steps: { connect: string; pull: string; check: string; backup: string; sync: string; journal: string };
   connect: {
@@ -127,6 +129,7 @@ export interface AddinStrings {
     carried: (a: { count: number }) => string;
     dropped: (a: { count: number }) => string;
     droppedReasons: { changed: string; gone: string; unreadable: string };
+    droppedLine: (a: { name: string; key: string; reason: string }) => string;
   };
   check: {
     button: string;
@@ -221,6 +224,7 @@ const frAddin: AddinStrings = {
   title: 'Synchronisation BOB 50 ⇄ Sage CRM',
   notInExcel: 'Ce volet s’ouvre dans Excel : onglet Accueil, bouton « Synchronisation ».',
   loading: 'Chargement…',
+  countOf: ({ label, count }) => `${label} : ${count}`,
   roles: { 'Sync.Review': 'vérifier', 'Sync.Apply': 'synchroniser', 'Sync.Admin': 'administrer' },
   steps: {
     connect: '1. Dossier et connexion',
@@ -262,8 +266,9 @@ const frAddin: AddinStrings = {
       errors: 'Erreurs (lignes bloquées)',
     },
     carried: ({ count }) => `${count} décision(s) de la récupération précédente reprise(s) sur des lignes inchangées.`,
-    dropped: ({ count }) => `${count} décision(s) non reprise(s) : la ligne a changé depuis. Décidez à nouveau :`,
+    dropped: ({ count }) => `${count} décision(s) non reprise(s), à prendre à nouveau :`,
     droppedReasons: { changed: 'modifiée depuis', gone: 'plus en attente', unreadable: 'valeur illisible' },
+    droppedLine: ({ name, key, reason }) => `${name} (${key}) : ${reason}`,
   },
   check: {
     button: 'Vérifier',
@@ -344,6 +349,7 @@ const nlAddin: AddinStrings = {
   title: 'Synchronisatie BOB 50 ⇄ Sage CRM',
   notInExcel: 'Dit deelvenster opent in Excel: tabblad Start, knop ‘Synchronisatie’.',
   loading: 'Laden…',
+  countOf: ({ label, count }) => `${label}: ${count}`,
   roles: { 'Sync.Review': 'nakijken', 'Sync.Apply': 'synchroniseren', 'Sync.Admin': 'beheren' },
   steps: {
     connect: '1. Dossier en aanmelding',
@@ -385,8 +391,9 @@ const nlAddin: AddinStrings = {
       errors: 'Fouten (geblokkeerde rijen)',
     },
     carried: ({ count }) => `${count} beslissing(en) van de vorige ophaling overgenomen op ongewijzigde rijen.`,
-    dropped: ({ count }) => `${count} beslissing(en) niet overgenomen: de rij is intussen gewijzigd. Beslis opnieuw:`,
+    dropped: ({ count }) => `${count} beslissing(en) niet overgenomen, opnieuw te nemen:`,
     droppedReasons: { changed: 'intussen gewijzigd', gone: 'niet meer openstaand', unreadable: 'onleesbare waarde' },
+    droppedLine: ({ name, key, reason }) => `${name} (${key}): ${reason}`,
   },
   check: {
     button: 'Controleren',
@@ -467,6 +474,7 @@ const enAddin: AddinStrings = {
   title: 'BOB 50 ⇄ Sage CRM synchronisation',
   notInExcel: 'This pane opens in Excel: Home tab, “Synchronisation” button.',
   loading: 'Loading…',
+  countOf: ({ label, count }) => `${label}: ${count}`,
   roles: { 'Sync.Review': 'review', 'Sync.Apply': 'synchronise', 'Sync.Admin': 'administer' },
   steps: {
     connect: '1. Dossier and sign-in',
@@ -508,8 +516,9 @@ const enAddin: AddinStrings = {
       errors: 'Errors (blocked rows)',
     },
     carried: ({ count }) => `${count} decision(s) of the previous pull kept on rows that did not change.`,
-    dropped: ({ count }) => `${count} decision(s) not kept: the row changed since. Decide again:`,
+    dropped: ({ count }) => `${count} decision(s) not kept, to take again:`,
     droppedReasons: { changed: 'changed since', gone: 'no longer pending', unreadable: 'unreadable value' },
+    droppedLine: ({ name, key, reason }) => `${name} (${key}): ${reason}`,
   },
   check: {
     button: 'Check',

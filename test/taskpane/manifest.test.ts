@@ -84,3 +84,12 @@ describe('manifest.xml', () => {
     expect(webpack).toContain("filename: 'taskpane.html'");
   });
 });
+
+describe('the XML reader of this test', () => {
+  it('refuses what is not well-formed', () => {
+    for (const bad of ['<a><b></a></b>', '<a x=1/>', '<a x="1" x="2"/>', '<a>&nbsp;</a>', '<a>AT&T</a>', '<a/><b/>', '<a>', 'text<a/>']) {
+      expect(() => parseXml(bad)).toThrow();
+    }
+    expect(parseXml('<?xml version="1.0"?><!-- c --><a k="&lt;&#233;">x&amp;y</a>')).toEqual({ name: 'a', attributes: { k: '<é' }, children: [], text: 'x&y' });
+  });
+});

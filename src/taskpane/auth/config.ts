@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const AddinConfigSchema = z.object({
+const AddinConfigSchema = z.object({
   auth: z.discriminatedUnion('mode', [
     z.object({ mode: z.literal('dev') }),
     z.object({ mode: z.literal('entra'), tenantId: z.string().min(1), clientId: z.string().min(1), scope: z.string().min(1) }),

@@ -47,7 +47,7 @@ export interface EntraDeps<A extends MsalAccount> {
 /** MSAL's ways of saying that only the user can go further. */
 const INTERACTION = new Set(['interaction_required', 'login_required', 'consent_required', 'no_account_error', 'no_tokens_found']);
 
-export const needsInteraction = (error: unknown): boolean =>
+const needsInteraction = (error: unknown): boolean =>
   error instanceof Error && (error.name === 'InteractionRequiredAuthError' || INTERACTION.has((error as { errorCode?: string }).errorCode ?? ''));
 
 /** A dialog token is renewed this long before it expires. */

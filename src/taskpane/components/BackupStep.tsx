@@ -10,11 +10,15 @@ import { TaskProgress } from './TaskProgress';
 export function BackupStep({ state, controller }: { state: PaneState; controller: PaneController }) {
   const s = stringsFor(state.locale).addin;
   const backup = state.dossier?.latestBackup ?? null;
+  const at = backup ? formatDate(backup.createdAt, state.locale) : '';
+  // Before any pull there is nothing for a backup to cover yet.
   const status = !backup
     ? s.backup.none
-    : backupCoversPull(state)
-      ? s.backup.valid({ at: formatDate(backup.createdAt, state.locale) })
-      : s.backup.outdated({ at: formatDate(backup.createdAt, state.locale) });
+    : !state.linkedPull
+      ? s.connect.lastBackup({ at, by: backup.createdBy })
+      : backupCoversPull(state)
+        ? s.backup.valid({ at })
+        : s.backup.outdated({ at });
   return (
     <Step id="backup" title={s.steps.backup}>
       <Text>{status}</Text>

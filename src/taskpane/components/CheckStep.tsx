@@ -3,6 +3,7 @@ import { Button, Link, Text } from '@fluentui/react-components';
 import { stringsFor } from '../../sheets';
 import type { PaneController } from '../flow/controller';
 import type { PaneState } from '../flow/state';
+import { statusCounts } from './statusCounts';
 import { Actions, Step } from './Step';
 import { TaskProgress } from './TaskProgress';
 
@@ -42,9 +43,7 @@ export function CheckStep({ state, controller }: { state: PaneState; controller:
       {state.check && (
         <Text>
           {s.check.ok({ count: state.check.rows })}{' '}
-          {Object.entries(state.check.counts)
-            .map(([status, n]) => `${stringsFor(state.locale).statuses[status as keyof typeof state.check.counts]} : ${n}`)
-            .join(' · ')}
+          {statusCounts(state.check.counts, state.locale)}
         </Text>
       )}
     </Step>

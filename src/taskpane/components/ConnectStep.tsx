@@ -1,5 +1,5 @@
 /** Step 1: who is signed in, on which dossier, and what the workbook holds. */
-import { Button, Field, Input, Select, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { stringsFor } from '../../sheets';
 import type { PaneController } from '../flow/controller';
@@ -7,25 +7,38 @@ import type { PaneState } from '../flow/state';
 import { formatDate } from '../format';
 import { Actions, Step } from './Step';
 
+const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
+
 export function ConnectStep({ state, controller }: { state: PaneState; controller: PaneController }) {
   const s = stringsFor(state.locale).addin;
   const [token, setToken] = useState('');
+  const styles = useStyles();
   const busy = state.task !== null;
   const { dossier, linkedPull, link } = state;
 
   if (!state.account) {
+    const ready = !busy && (state.authMode !== 'dev' || token.trim() !== '');
     return (
       <Step id="connect" title={s.steps.connect}>
-        {state.authMode === 'dev' && (
-          <Field label={s.connect.devTokenLabel} hint={s.connect.devTokenHint}>
-            <Input type="password" value={token} onChange={(_, d) => setToken(d.value)} autoComplete="off" />
-          </Field>
-        )}
-        <Actions>
-          <Button appearance="primary" disabled={busy || (state.authMode === 'dev' && token.trim() === '')} onClick={() => void controller.signIn(token)}>
-            {s.connect.signIn}
-          </Button>
-        </Actions>
+        {/* A form, so that Enter signs in. */}
+        <form
+          className={styles.form}
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (ready) void controller.signIn(token);
+          }}
+        >
+          {state.authMode === 'dev' && (
+            <Field label={s.connect.devTokenLabel} hint={s.connect.devTokenHint}>
+              <Input type="password" value={token} onChange={(_, d) => setToken(d.value)} autoComplete="off" />
+            </Field>
+          )}
+          <Actions>
+            <Button appearance="primary" type="submit" disabled={!ready}>
+              {s.connect.signIn}
+            </Button>
+          </Actions>
+        </form>
       </Step>
     );
   }

@@ -49,9 +49,7 @@ export function PullStep({ state, controller }: { state: PaneState; controller: 
           <Text weight="semibold">{s.pull.dropped({ count: state.carried.dropped.length })}</Text>
           <ul>
             {state.carried.dropped.map((d) => (
-              <li key={d.key}>
-                {d.name} ({d.key}) : {s.pull.droppedReasons[d.reason]}
-              </li>
+              <li key={d.key}>{s.pull.droppedLine({ name: d.name, key: d.key, reason: s.pull.droppedReasons[d.reason] })}</li>
             ))}
           </ul>
         </>

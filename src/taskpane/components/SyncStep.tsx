@@ -3,12 +3,12 @@ import { Button, Checkbox, Text } from '@fluentui/react-components';
 import { stringsFor } from '../../sheets';
 import type { PaneController } from '../flow/controller';
 import { backupCoversPull, canApply, type PaneState } from '../flow/state';
+import { statusCounts } from './statusCounts';
 import { Actions, Step } from './Step';
 import { TaskProgress } from './TaskProgress';
 
 export function SyncStep({ state, controller }: { state: PaneState; controller: PaneController }) {
   const s = stringsFor(state.locale).addin;
-  const statuses = stringsFor(state.locale).statuses;
   const checked = state.check !== null;
   const covered = backupCoversPull(state);
   const allowed = canApply(state);
@@ -41,9 +41,7 @@ export function SyncStep({ state, controller }: { state: PaneState; controller: 
       {outcome && (
         <Text>
           {s.sync.done({ run: outcome.runId })}{' '}
-          {Object.entries(outcome.counts)
-            .map(([status, n]) => `${statuses[status as keyof typeof statuses]} : ${n}`)
-            .join(' · ')}
+          {statusCounts(outcome.counts, state.locale)}
         </Text>
       )}
     </Step>

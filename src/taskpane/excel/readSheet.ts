@@ -9,9 +9,11 @@ import { type Area, cellsOf, parseAreas } from './addresses';
 import type { ExcelContext, Worksheet } from './types';
 
 /** Formula cells reported at most, per sheet. */
-export const FORMULA_CELLS_SHOWN = 1000;
+const FORMULA_CELLS_SHOWN = 1000;
 /** Bytes a cell is assumed to weigh before the first block tells better. */
 const FIRST_GUESS_PER_CELL = 32;
+/** Rows ahead may weigh a little more than those read so far. */
+const MARGIN = 0.98;
 
 export interface ReadOptions {
   budget: number;
@@ -59,7 +61,7 @@ export const readSheetValues = async (ctx: ExcelContext, ws: Worksheet, options:
       bytes += estimateRowBytes(row);
       values.push(row);
     }
-    size = Math.max(1, Math.floor(options.budget / (bytes / values.length)));
+    size = Math.max(1, Math.floor((options.budget * MARGIN) / (bytes / values.length)));
     await options.yieldToUi();
   }
 

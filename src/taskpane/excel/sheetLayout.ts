@@ -20,7 +20,7 @@ import {
 import type { DataValidation, ExcelContext, Features, Range, Worksheet } from './types';
 
 /** The number format Excel calls Text: what is written, typed or pasted there stays a string. */
-export const TEXT_FORMAT = '@';
+const TEXT_FORMAT = '@';
 const CONFLICT_FILL = '#FCE4D6';
 /** Excel's default column: 8.43 characters are 48 points. */
 const POINTS_PER_CHARACTER = 48 / 8.43;
@@ -30,9 +30,9 @@ const POINTS_PER_CHARACTER = 48 / 8.43;
  * cells, so a reviewer who wants to sort removes the protection (no password) first. The apply
  * does not depend on it: rows are matched by key and every read-only cell is checked again.
  */
-export const SHEET_PROTECTION = { allowAutoFilter: true, allowSort: true, allowFormatColumns: true, selectionMode: 'Normal' };
+const SHEET_PROTECTION = { allowAutoFilter: true, allowSort: true, allowFormatColumns: true, selectionMode: 'Normal' };
 
-export const isTextColumn = (spec: ColumnSpec): boolean => spec.kind === 'text' || spec.kind === 'choice' || spec.kind === 'date';
+const isTextColumn = (spec: ColumnSpec): boolean => spec.kind === 'text' || spec.kind === 'choice' || spec.kind === 'date';
 
 const column = (ws: Worksheet, col: number, firstRow: number, rowCount: number): Range =>
   ws.getRangeByIndexes(firstRow, col, rowCount, 1);

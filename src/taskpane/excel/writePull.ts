@@ -71,7 +71,7 @@ const replaceSheet = (ctx: ExcelContext, old: Worksheet | undefined, name: strin
  * Lays out and fills one sheet from row 1, then checks that no cell became a formula. Returns
  * the syncs spent on values.
  */
-export const fillSheet = async (
+const fillSheet = async (
   ctx: ExcelContext,
   ws: Worksheet,
   sheet: SheetId,

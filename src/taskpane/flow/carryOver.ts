@@ -4,13 +4,18 @@
  * same on both sides, so the decision still means what it meant), and every decision that
  * cannot be kept is listed, never dropped silently.
  *
- * The old sheets are read leniently, by header and key, without the old pull: this is not an
- * apply, a cell that does not read is reported and not carried.
+ * Synchronisation and Détails are read leniently, by header and key, without the old pull: a
+ * row's version says whether it changed. Associations and Champs personnalisés hold edits of
+ * the previous pull's view and settings, so they are read against those, by the sheet model.
+ * A cell that does not read is reported and not carried.
  */
+import type { CustomFieldSetting } from '../../contract/customFields';
 import type { PendingRow } from '../../contract/pending';
+import type { AssociationView, NeverFlagChange } from '../../contract/views';
 import {
   type CellValue,
   type ColumnId,
+  type Locale,
   type SheetRows,
   columnOfHeader,
   columnsOf,
@@ -19,6 +24,7 @@ import {
   parseDirection,
   parseFlag,
   rowKeyOfDetail,
+  toRows,
 } from '../../sheets';
 
 export type DropReason = 'changed' | 'gone' | 'unreadable';
@@ -137,4 +143,81 @@ export const carryOver = (
     if (!seen.has(key) && decided(before)) dropped.push({ key, name: before.name, reason: 'gone' });
   }
   return { sync, details, carried, dropped };
+};
+
+export interface CarriedSheet {
+  sheet: SheetRows;
+  carried: number;
+  dropped: DroppedDecision[];
+}
+
+/** Settings hold plain values only. */
+export const sameSetting = (a: CustomFieldSetting, b: CustomFieldSetting): boolean =>
+  (Object.keys(a) as Array<keyof CustomFieldSetting>).every((k) => a[k] === b[k]) && Object.keys(a).length === Object.keys(b).length;
+
+/** Row indexes of `sheet` by their key (first column). */
+const rowsByKey = (sheet: SheetRows): Map<string, number> => new Map(sheet.rows.map((cells, i) => [text(cells[0]), i]));
+
+/**
+ * The never-sync flags the reviewer changed in Associations (read against the previous pull's
+ * view) carried to the new view where that customer's row is as it was.
+ */
+export const carryAssociations = (
+  edits: readonly NeverFlagChange[],
+  unreadable: ReadonlySet<string>,
+  oldView: readonly AssociationView[],
+  newView: readonly AssociationView[],
+  sheet: SheetRows,
+): CarriedSheet => {
+  const before = new Map(oldView.map((v) => [v.key, v]));
+  const after = new Map(newView.map((v) => [v.key, v]));
+  const rows = sheet.rows.map((r) => [...r]);
+  const index = rowsByKey(sheet);
+  const dropped: DroppedDecision[] = [...unreadable].map((key) => ({ key, name: before.get(key)?.name ?? key, reason: 'unreadable' as const }));
+  let carried = 0;
+  for (const edit of edits) {
+    const old = before.get(edit.key);
+    const now = after.get(edit.key);
+    const same = old && now && old.never === now.never && old.neverReason === now.neverReason && old.name === now.name && old.vat === now.vat;
+    if (!same || !index.has(edit.key)) {
+      dropped.push({ key: edit.key, name: now?.name ?? old?.name ?? edit.key, reason: now ? 'changed' : 'gone' });
+      continue;
+    }
+    const cells = rows[index.get(edit.key)!];
+    cells[columnsOf('associations').findIndex((c) => c.id === 'never')] = edit.never;
+    cells[columnsOf('associations').findIndex((c) => c.id === 'reason')] = edit.reason;
+    carried += 1;
+  }
+  return { sheet: { ...sheet, rows }, carried, dropped };
+};
+
+/**
+ * The custom-field settings the reviewer changed (read against the previous pull's) carried to
+ * the new pull where the service's setting is as it was.
+ */
+export const carryCustomFields = (
+  edited: readonly CustomFieldSetting[],
+  unreadable: ReadonlySet<string>,
+  oldSettings: readonly CustomFieldSetting[],
+  newSettings: readonly CustomFieldSetting[],
+  sheet: SheetRows,
+  locale: Locale,
+): CarriedSheet => {
+  const before = new Map(oldSettings.map((s) => [s.bobField, s]));
+  const after = new Map(newSettings.map((s) => [s.bobField, s]));
+  const rows = sheet.rows.map((r) => [...r]);
+  const index = rowsByKey(sheet);
+  const dropped: DroppedDecision[] = [...unreadable].map((key) => ({ key, name: key, reason: 'unreadable' as const }));
+  let carried = 0;
+  for (const setting of edited) {
+    const old = before.get(setting.bobField);
+    const now = after.get(setting.bobField);
+    if (!old || !now || !sameSetting(old, now) || !index.has(setting.bobField)) {
+      dropped.push({ key: setting.bobField, name: setting.bobField, reason: now ? 'changed' : 'gone' });
+      continue;
+    }
+    rows[index.get(setting.bobField)!] = toRows('customFields', [setting], locale).rows[0];
+    carried += 1;
+  }
+  return { sheet: { ...sheet, rows }, carried, dropped };
 };

@@ -9,7 +9,8 @@
  * says what happened.
  */
 import type { PullInfo, RunProgress, RunStatus } from '../../contract/api';
-import { type Locale, stringsFor, toRows } from '../../sheets';
+import type { Problem } from '../../contract/pending';
+import { type Locale, type SheetRows, readAssociations, readCustomFields, stringsFor, toRows } from '../../sheets';
 import { type ApiClient, ApiError } from '../api/client';
 import { describeError } from '../api/describe';
 import type { SignIn } from '../auth/signIn';
@@ -19,7 +20,7 @@ import type { ExcelHost } from '../excel/types';
 import { readLink, writeLink, type WorkbookLink } from '../excel/workbookLink';
 import { writePull } from '../excel/writePull';
 import { writeRunOutcome } from '../excel/writeResults';
-import { carryOver, previousDecisions } from './carryOver';
+import { carryAssociations, carryCustomFields, carryOver, previousDecisions, sameSetting } from './carryOver';
 import { REVIEW_SHEETS, decodeReview, type ExpectedPull, type ReviewRequest } from './decodeReview';
 import { problemLines } from './problemCells';
 import { pullCounts } from './pullCounts';
@@ -77,7 +78,6 @@ export class PaneController {
 
   private progress(kind: TaskKind, label: string, done: number | null = null, total: number | null = null): void {
     const task: Task = { kind, label, done, total };
-    console.log('PROGRESS', kind, label);
     this.set({ task });
   }
 
@@ -87,7 +87,6 @@ export class PaneController {
    */
   private async step(kind: TaskKind, label: string, work: () => Promise<void>, decisionsAtStake = false): Promise<void> {
     if (this.current.task) return;
-    console.log('STEP START', kind);
     this.set({ task: { kind, label, done: null, total: null }, notice: null });
     try {
       await work();
@@ -95,7 +94,6 @@ export class PaneController {
       const text = describeError(error, this.current.locale);
       this.set({ notice: { intent: 'error', text: decisionsAtStake ? `${text} ${this.s.errors.keptDecisions}` : text } });
     } finally {
-      console.log('STEP END', kind);
       this.set({ task: null });
     }
   }
@@ -166,33 +164,37 @@ export class PaneController {
       const locale = this.current.locale;
       const link = await excel.run((ctx) => readLink(ctx));
       // Decisions of a pull not yet synchronised are carried to the new one.
-      const previous =
-        link && link.dossier === dossier && !link.appliedRun
-          ? await excel.run(async (ctx) => {
-              const read = await readReview(ctx, link, ['sync', 'details'], this.chunking());
-              return previousDecisions(read.sheets.sync.values, read.sheets.details.values);
-            })
-          : new Map();
+      const previous = link && link.dossier === dossier && !link.appliedRun ? await this.previousWork(dossier, link) : null;
 
       const pull = await api.createPull(dossier);
       const expected = await this.fetchExpected(dossier, pull);
       const sheets = pullSheets(expected, locale);
-      const carried = carryOver(previous, expected.rows, sheets);
-      const total = expected.rows.length + sheets.details.rows.length + sheets.associations.rows.length + sheets.customFields.rows.length;
+      const rows = carryOver(previous?.decisions ?? new Map(), expected.rows, sheets);
+      const none = (sheet: SheetRows) => ({ sheet, carried: 0, dropped: [] });
+      const flags = previous?.old
+        ? carryAssociations(previous.flags, previous.unreadableFlags, previous.old.view, expected.view, sheets.associations)
+        : none(sheets.associations);
+      const fields = previous?.old
+        ? carryCustomFields(previous.fields, previous.unreadableFields, previous.old.settings, expected.settings, sheets.customFields, locale)
+        : none(sheets.customFields);
+      const written = { sync: rows.sync, details: rows.details, associations: flags.sheet, customFields: fields.sheet };
+      const total = Object.values(written).reduce((n, sheet) => n + sheet.rows.length, 0);
       this.progress('pull', this.s.pull.writing({ done: 0, total }), 0, total);
-      const written = await excel.run((ctx) =>
+      const newLink = await excel.run((ctx) =>
         writePull(
           ctx,
-          { pullId: pull.id, dossier, locale, sheets: { ...sheets, sync: carried.sync, details: carried.details }, previous: link?.sheets ?? {}, features: excel.features },
+          { pullId: pull.id, dossier, locale, sheets: written, previous: link?.sheets ?? {}, features: excel.features },
           { ...this.chunking(), onProgress: (done, all) => this.progress('pull', this.s.pull.writing({ done, total: all }), done, all) },
         ),
       );
       this.expected = expected;
+      const carried = rows.carried + flags.carried + fields.carried;
+      const dropped = [...rows.dropped, ...flags.dropped, ...fields.dropped];
       this.set({
-        link: written,
+        link: newLink,
         linkedPull: pull,
         counts: pullCounts(expected.rows),
-        carried: carried.carried > 0 || carried.dropped.length > 0 ? { count: carried.carried, dropped: carried.dropped } : null,
+        carried: carried > 0 || dropped.length > 0 ? { count: carried, dropped } : null,
         check: null,
         confirmed: false,
         problems: null,
@@ -202,10 +204,36 @@ export class PaneController {
       this.ports.functions.changed();
     });
 
-  /** The rows, the global view and the settings of a pull, with the pull bar moving page by page. */
+  /**
+   * What the reviewer decided on the workbook's pull: flags of Synchronisation and Détails by
+   * key and version, and the edits of Associations and Champs personnalisés read against that
+   * pull's view and settings (when the service still knows the pull).
+   */
+  private async previousWork(dossier: string, link: WorkbookLink) {
+    const locale = this.current.locale;
+    const read = await this.ports.excel.run((ctx) => readReview(ctx, link, REVIEW_SHEETS, this.chunking()));
+    const decisions = previousDecisions(read.sheets.sync.values, read.sheets.details.values);
+    const pull = this.current.linkedPull?.id === link.pullId ? this.current.linkedPull : await this.linkedPullOf(dossier, link.pullId);
+    if (!pull) return { decisions, old: null, flags: [], unreadableFlags: new Set<string>(), fields: [], unreadableFields: new Set<string>() };
+    const old = this.expected?.pullId === pull.id ? this.expected : await this.fetchExpected(dossier, pull);
+    const flags = readAssociations(read.sheets.associations.values, old.view, locale);
+    const fields = readCustomFields(read.sheets.customFields.values, old.settings, locale);
+    const before = new Map(old.settings.map((s) => [s.bobField, s]));
+    const keysOf = (problems: readonly Problem[]) => new Set(problems.flatMap((p) => (p.key === null ? [] : [p.key])));
+    return {
+      decisions,
+      old,
+      flags: flags.changes,
+      unreadableFlags: keysOf(flags.problems),
+      fields: fields.settings.filter((s) => !sameSetting(s, before.get(s.bobField)!)),
+      unreadableFields: keysOf(fields.problems),
+    };
+  }
+
+  /** The rows, the global view and the settings of a pull, with the step's bar moving page by page. */
   private async fetchExpected(dossier: string, pull: PullInfo): Promise<ExpectedPull> {
     const { api } = this.ports;
-    const onPage = (done: number, total: number) => this.progress('pull', this.s.pull.fetching({ done, total }), done, total);
+    const onPage = (done: number, total: number) => this.progress(this.current.task?.kind ?? 'pull', this.s.pull.fetching({ done, total }), done, total);
     const rows = await api.pullRows(dossier, pull.id, onPage);
     const view = await api.pullView(dossier, pull.id, onPage);
     return { pullId: pull.id, rows, view, settings: pull.settings };
@@ -221,7 +249,11 @@ export class PaneController {
     if (!link || link.dossier !== dossier || !this.current.linkedPull || this.current.linkedPull.id !== link.pullId) {
       throw new Error(this.s.errors.notLinked);
     }
-    if (this.expected?.pullId !== link.pullId) this.expected = await this.fetchExpected(dossier, this.current.linkedPull);
+    if (this.expected?.pullId !== link.pullId) {
+      this.expected = await this.fetchExpected(dossier, this.current.linkedPull);
+      // A workbook pulled in an earlier session: its counts, now that its rows are known.
+      this.set({ counts: pullCounts(this.expected.rows) });
+    }
     const expected = this.expected;
     this.progress(this.current.task?.kind ?? 'check', this.s.check.reading);
     const read = await excel.run((ctx) => readReview(ctx, link, REVIEW_SHEETS, this.chunking()));

@@ -145,7 +145,7 @@ describe('reading the review back', () => {
     const bytes = values.values.reduce((n, r) => n + estimateRowBytes(r), 0);
     expect(values.values).toHaveLength(100_001);
     expect(values.values[0]).toHaveLength(columnsOf('sync').length);
-    expect(Math.max(...wb.syncs.map((s) => s.responseBytes))).toBeLessThanOrEqual(DEFAULT_BUDGET * 1.05);
+    expect(Math.max(...wb.syncs.map((s) => s.responseBytes))).toBeLessThanOrEqual(DEFAULT_BUDGET);
     expect(values.chunks).toBeLessThanOrEqual(Math.ceil((bytes / DEFAULT_BUDGET) * 1.1) + 1);
 
     const { problems, request } = decodeReview(

@@ -1,8 +1,12 @@
 import type { PendingRow } from '../../../src/contract/pending';
 import { snapshot, removeWorlds } from '../../sync/engine/world';
+import { col } from '../../sheets/fixtures';
 import { colOf, paneWorld, rowOf, tick, type PaneWorld } from './paneWorld';
 
 let w: PaneWorld;
+const NEVER_VIEW = col('associations', 'never');
+const REASON_VIEW = col('associations', 'reason');
+const SELECTED = col('customFields', 'selected');
 const runPosts = () => w.requests.filter((r) => r.startsWith('POST') && r.endsWith('/runs'));
 
 beforeAll(async () => {
@@ -71,6 +75,16 @@ describe('the task pane flow', () => {
     tick(sync(), kept.key, 'never');
     sync().type(rowOf(sync(), kept.key), colOf('sync', 'reason'), 'Client suivi à part');
     tick(sync(), changed.key, 'skip');
+    // A never-sync flag set in the global view, and a custom field unselected.
+    const associations = w.workbook.sheet('Associations');
+    const viewRow = associations.grid().findIndex((r, i) => i > 0 && r[NEVER_VIEW] === false);
+    const viewKey = String(associations.grid()[viewRow][0]);
+    associations.type(viewRow, NEVER_VIEW, true);
+    associations.type(viewRow, REASON_VIEW, 'Suivi par le siège');
+    const fields = w.workbook.sheet('Champs personnalisés');
+    const fieldRow = fields.grid().findIndex((r, i) => i > 0 && r[SELECTED] === true);
+    fields.type(fieldRow, SELECTED, false);
+    const field = String(fields.grid()[fieldRow][0]);
     // Someone edits the second customer in BOB 50 in the meantime: its row changes.
     const bob = w.service.dossier('alpha').engine.ctx.bob;
     const record = (await bob.readAll()).find((c) => c.cid === changed.bobId)!;
@@ -78,11 +92,18 @@ describe('the task pane flow', () => {
 
     await w.controller.pull();
     const state = w.controller.state;
-    expect(state.carried?.count).toBe(1);
+    expect(state.carried?.count).toBe(3);
     expect(state.carried?.dropped).toEqual([{ key: changed.key, name: changed.name, reason: 'changed' }]);
     const row = sync().grid()[rowOf(sync(), kept.key)];
     expect([row[colOf('sync', 'never')], row[colOf('sync', 'reason')]]).toEqual([true, 'Client suivi à part']);
+    const view = w.workbook.sheet('Associations').grid().find((r) => r[0] === viewKey)!;
+    expect([view[NEVER_VIEW], view[REASON_VIEW]]).toEqual([true, 'Suivi par le siège']);
+    expect(w.workbook.sheet('Champs personnalisés').grid().find((r) => r[0] === field)![SELECTED]).toBe(false);
     tick(sync(), kept.key, 'never', false);
+    // Put back as the service has them, for the runs that follow.
+    w.workbook.sheet('Associations').type(w.workbook.sheet('Associations').grid().findIndex((r) => r[0] === viewKey), NEVER_VIEW, false);
+    w.workbook.sheet('Associations').type(w.workbook.sheet('Associations').grid().findIndex((r) => r[0] === viewKey), REASON_VIEW, '');
+    w.workbook.sheet('Champs personnalisés').type(w.workbook.sheet('Champs personnalisés').grid().findIndex((r) => r[0] === field), SELECTED, true);
   });
 
   it('checks, backs up, synchronises with progress, writes the results and the journal, and exports the audit record', async () => {
