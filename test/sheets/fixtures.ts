@@ -1,6 +1,6 @@
 /** A small pull with one row of each kind, shared by the sheet-model and xlsx tests. */
 import type { CustomFieldSetting } from '../../src/contract/customFields';
-import type { PendingRow } from '../../src/contract/pending';
+import type { PendingRow, RowResult } from '../../src/contract/pending';
 import type { AssociationView, JournalLine } from '../../src/contract/views';
 import { type CellValue, type ColumnId, type SheetId, columnsOf } from '../../src/sheets';
 
@@ -150,3 +150,13 @@ export const grid = (header: string[], rows: CellValue[][]): CellValue[][] => [[
 
 /** 0-based index of a column in the written layout. */
 export const col = <S extends SheetId>(sheet: S, id: ColumnId<S>): number => columnsOf(sheet).findIndex((c) => c.id === id);
+
+/** A row's result as an apply reports it, with nothing written. */
+export const result = (key: string, status: RowResult['status'], message = ''): RowResult => ({
+  key,
+  status,
+  message,
+  bobId: null,
+  crmId: null,
+  written: [],
+});

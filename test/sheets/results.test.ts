@@ -1,15 +1,6 @@
 import type { RowResult } from '../../src/contract/pending';
 import { SheetLayoutError, toRows, withResults } from '../../src/sheets';
-import { col, grid, pendingRows } from './fixtures';
-
-const result = (key: string, status: RowResult['status'], message = ''): RowResult => ({
-  key,
-  status,
-  message,
-  bobId: null,
-  crmId: null,
-  written: [],
-});
+import { col, grid, pendingRows, result } from './fixtures';
 
 describe('withResults', () => {
   it('fills Statut and Message of the rows the run touched, however the sheet is sorted', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { PendingRow, RowResult } from '../../../src/contract/pending';
 import { readDecisions } from '../../../src/sheets';
 import { WorkbookError, readPendingWorkbook, writePendingWorkbook, writeResults } from '../../../src/sync/xlsx';
-import { PULL_ID, associations, col, customFields, journal, pendingRows } from '../../sheets/fixtures';
+import { PULL_ID, associations, col, customFields, journal, pendingRows, result } from '../../sheets/fixtures';
 import { zipEntries } from './zipEntries';
 
 let dir: string;
@@ -23,15 +23,6 @@ const write = async (rows: PendingRow[]): Promise<string> => {
   await writePendingWorkbook(path, { pullId: PULL_ID, dossier: 'sandbox', locale: 'fr', rows, view: associations(), customFields: customFields() });
   return path;
 };
-
-const result = (key: string, status: RowResult['status'], message = ''): RowResult => ({
-  key,
-  status,
-  message,
-  bobId: null,
-  crmId: null,
-  written: [],
-});
 
 const RESULTS = [result('DUPONT⇄41', 'applied'), result('MARTIN⇄57', 'stale', 'Modifié dans CRM depuis la préparation')];
 
