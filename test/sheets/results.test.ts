@@ -1,4 +1,3 @@
-import type { RowResult } from '../../src/contract/pending';
 import { SheetLayoutError, toRows, withResults } from '../../src/sheets';
 import { col, grid, pendingRows, result } from './fixtures';
 

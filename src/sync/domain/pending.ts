@@ -115,12 +115,6 @@ function indexAssociations(associations: Association[]): {
 const holdsItsRecords = (association: Association): boolean =>
   association.never !== null || (association.bobId !== null && association.crmId !== null);
 
-function pushAll<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
-}
-
 const MAX_NAMED = 10;
 
 /**

@@ -244,7 +244,7 @@ export class PaneController {
   /** Reads and decodes the sheets against the workbook's pull; problems are listed with their cells. */
   private async readRequest(): Promise<{ request: ReviewRequest | null; read: ReviewRead; link: WorkbookLink }> {
     const dossier = this.requireDossier();
-    const { excel, api } = this.ports;
+    const { excel } = this.ports;
     const link = await excel.run((ctx) => readLink(ctx));
     if (!link || link.dossier !== dossier || !this.current.linkedPull || this.current.linkedPull.id !== link.pullId) {
       throw new Error(this.s.errors.notLinked);

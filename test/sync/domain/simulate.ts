@@ -8,7 +8,7 @@ import type { ConditionOp, CustomFieldSetting, Transform } from '../../../src/co
 import type { Direction, PendingRow, RowDecision } from '../../../src/contract/pending';
 import type { Association } from '../../../src/sync/domain/association';
 import { canonicalPair } from '../../../src/sync/domain/canonical';
-import type { BobCustomer, CrmCompany, Side, Values } from '../../../src/sync/domain/customer';
+import type { BobCustomer, CrmCompany, Side } from '../../../src/sync/domain/customer';
 import { computePending, type PendingResult } from '../../../src/sync/domain/pending';
 import { planRow } from '../../../src/sync/domain/plan';
 import { association, beVat, bob, crm, never, setting } from './fixtures';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PendingRow, RowResult } from '../../../src/contract/pending';
+import type { PendingRow } from '../../../src/contract/pending';
 import { readDecisions } from '../../../src/sheets';
 import { WorkbookError, readPendingWorkbook, writePendingWorkbook, writeResults } from '../../../src/sync/xlsx';
 import { PULL_ID, associations, col, customFields, journal, pendingRows, result } from '../../sheets/fixtures';
