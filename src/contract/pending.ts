@@ -34,6 +34,21 @@ export const FieldChangeSchema = z.object({
 });
 export type FieldChange = z.infer<typeof FieldChangeSchema>;
 
+/**
+ * Why a row is blocked, without words, so that each reader (sheet, task pane) says it in its
+ * own language; `blockedReason` says the same in English for logs and the API.
+ */
+export const BlockedSchema = z.object({
+  /** Duplicates: the other records holding the VAT number (`BOB <code>`, `CRM <id>`), ten at most. */
+  others: z.array(z.string()),
+  /** Duplicates: how many more hold it beyond `others`. */
+  more: z.number().int().nonnegative(),
+  /** Removed: why each side no longer takes part (ineligibility codes, see views.ts). */
+  bob: z.array(z.string()),
+  crm: z.array(z.string()),
+});
+export type Blocked = z.infer<typeof BlockedSchema>;
+
 export const PendingRowSchema = z.object({
   /** Stable key of the row within a pull: `<CID>⇄<CRM id>`, a side left empty when absent. */
   key: z.string(),
@@ -45,8 +60,9 @@ export const PendingRowSchema = z.object({
   name: z.string(),
   vat: z.string(),
   changes: z.array(FieldChangeSchema),
-  /** Why the row cannot be applied as is (duplicates, removals); empty when it can. */
+  /** Why the row cannot be applied as is (duplicates, removals), in English; empty when it can. */
   blockedReason: z.string(),
+  blocked: BlockedSchema.optional(),
 });
 export type PendingRow = z.infer<typeof PendingRowSchema>;
 

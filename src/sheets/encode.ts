@@ -4,7 +4,7 @@
  */
 import type { CustomFieldSetting } from '../contract/customFields';
 import type { PendingRow } from '../contract/pending';
-import type { AssociationView, JournalLine } from '../contract/views';
+import type { AssociationView, IneligibleReason, JournalLine } from '../contract/views';
 import type { CellValue } from './cells';
 import { columnsOf, header } from './columns';
 import { detailKey } from './detailKey';
@@ -31,6 +31,16 @@ type Cells<S extends SheetId> = Record<ColumnId<S>, CellValue>;
 type Encoded<S extends SheetId> = { cells: Cells<S>; highlighted: boolean };
 type Encoder<S extends SheetId> = (item: SheetItems[S], locale: Locale) => Iterable<Encoded<S>>;
 
+/** Why a row is blocked, in the sheet's language; rows of older pulls carry only the English text. */
+function blockedWords(row: PendingRow, locale: Locale): string {
+  const why = row.blocked;
+  if (!why) return row.blockedReason;
+  const s = stringsFor(locale);
+  if (row.kind === 'duplicate') return s.blocked.duplicate({ vat: row.vat, others: why.others.join(s.listSeparator), more: why.more });
+  const reasons = (codes: string[]) => codes.map((c) => s.ineligible[c as IneligibleReason] ?? c).join(s.listSeparator);
+  return s.blocked.removed({ bob: reasons(why.bob), crm: reasons(why.crm) });
+}
+
 function* syncRow(row: PendingRow, locale: Locale): Iterable<Encoded<'sync'>> {
   const s = stringsFor(locale);
   yield {
@@ -46,7 +56,7 @@ function* syncRow(row: PendingRow, locale: Locale): Iterable<Encoded<'sync'>> {
       direction: directionWord(rowDirection(row), locale),
       fields: row.changes.length,
       conflicts: row.changes.filter((c) => c.status === 'conflict').length,
-      blocked: row.blockedReason,
+      blocked: blockedWords(row, locale),
       never: false,
       skip: false,
       reason: '',

@@ -68,6 +68,11 @@ export interface Strings {
   fields: Record<CanonicalField, string>;
   associationStates: Record<AssociationView['state'], string>;
   ineligible: Record<IneligibleReason, string>;
+  /** The « Bloqué » column: why a duplicate or a removed customer cannot be applied. */
+  blocked: {
+    duplicate: (a: { vat: string; others: string; more: number }) => string;
+    removed: (a: { bob: string; crm: string }) => string;
+  };
   customFieldTypes: Record<CustomFieldSetting['type'], string>;
   transforms: Record<Transform, string>;
   conditions: Record<ConditionOp, string>;
@@ -709,6 +714,10 @@ const fr: Strings = {
     deleted: 'supprimé',
     missing: 'introuvable',
   },
+  blocked: {
+    duplicate: ({ vat, others, more }) => `Le n° de TVA ${vat} est aussi celui de ${others}${more > 0 ? ` et de ${more} autre(s)` : ''}.`,
+    removed: ({ bob, crm }) => [bob && `BOB : ${bob}`, crm && `CRM : ${crm}`].filter(Boolean).join(' ; '),
+  },
   customFieldTypes: { string: 'Texte', number: 'Nombre', date: 'Date', boolean: 'Oui/Non', choice: 'Liste' },
   transforms: {
     none: 'aucune',
@@ -935,6 +944,10 @@ const nl: Strings = {
     deleted: 'verwijderd',
     missing: 'niet gevonden',
   },
+  blocked: {
+    duplicate: ({ vat, others, more }) => `Btw-nummer ${vat} is ook dat van ${others}${more > 0 ? ` en van ${more} andere(n)` : ''}.`,
+    removed: ({ bob, crm }) => [bob && `BOB: ${bob}`, crm && `CRM: ${crm}`].filter(Boolean).join('; '),
+  },
   customFieldTypes: { string: 'Tekst', number: 'Getal', date: 'Datum', boolean: 'Ja/Nee', choice: 'Lijst' },
   transforms: {
     none: 'geen',
@@ -1157,6 +1170,10 @@ const en: Strings = {
     bobsync_off: 'BobSync not ticked',
     deleted: 'deleted',
     missing: 'not found',
+  },
+  blocked: {
+    duplicate: ({ vat, others, more }) => `VAT ${vat} is also held by ${others}${more > 0 ? ` and ${more} more` : ''}.`,
+    removed: ({ bob, crm }) => [bob && `BOB: ${bob}`, crm && `CRM: ${crm}`].filter(Boolean).join('; '),
   },
   customFieldTypes: { string: 'Text', number: 'Number', date: 'Date', boolean: 'Yes/No', choice: 'List' },
   transforms: {

@@ -1,4 +1,5 @@
-import { columnsOf, header, toRows } from '../../src/sheets';
+import type { PendingRow } from '../../src/contract/pending';
+import { columnsOf, header, stringsFor, toRows } from '../../src/sheets';
 import { FORMULA_LIKE, associations, customFields, journal, pendingRows } from './fixtures';
 
 describe('column specs', () => {
@@ -141,5 +142,40 @@ describe('toRows', () => {
     const { header: head, rows } = toRows('journal', journal(), 'nl');
     expect(head[0]).toBe('Run');
     expect(rows[0].slice(7)).toEqual(['Gemeente', 'Liège', 'Luik', 'BOB → CRM', 'Toegepast', '']);
+  });
+});
+
+describe('the Bloqué column', () => {
+  const blockedRow = (kind: 'duplicate' | 'removed', blocked: NonNullable<PendingRow['blocked']>): PendingRow => ({
+    key: 'C1⇄',
+    version: 'v',
+    kind,
+    bobId: 'C1',
+    crmId: null,
+    name: 'Café Hénin',
+    vat: 'BE0411905847',
+    changes: [],
+    blockedReason: 'English text for logs',
+    blocked,
+  });
+  const blockedCell = (row: PendingRow, locale: 'fr' | 'nl' | 'en') => {
+    const { header, rows } = toRows('sync', [row], locale);
+    return rows[0][header.indexOf(stringsFor(locale).columns.sync.blocked)];
+  };
+
+  it('says why a duplicate is blocked in the sheet’s language', () => {
+    const row = blockedRow('duplicate', { others: ['BOB C2', 'CRM 7'], more: 3, bob: [], crm: [] });
+    expect(blockedCell(row, 'fr')).toBe('Le n° de TVA BE0411905847 est aussi celui de BOB C2, CRM 7 et de 3 autre(s).');
+    expect(blockedCell(row, 'nl')).toBe('Btw-nummer BE0411905847 is ook dat van BOB C2, CRM 7 en van 3 andere(n).');
+  });
+
+  it('says why a removed customer is blocked, side by side', () => {
+    const row = blockedRow('removed', { others: [], more: 0, bob: [], crm: ['deleted', 'bobsync_off'] });
+    expect(blockedCell(row, 'fr')).toBe('CRM : supprimé, BobSync non coché');
+  });
+
+  it('keeps the English text of rows pulled before the reasons had codes', () => {
+    const { blocked: _none, ...older } = blockedRow('removed', { others: [], more: 0, bob: ['missing'], crm: [] });
+    expect(blockedCell(older, 'fr')).toBe('English text for logs');
   });
 });

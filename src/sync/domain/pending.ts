@@ -4,7 +4,7 @@
  * Runs on whole dossiers (100,000 customers a side), so every lookup goes through a Map.
  */
 import type { CustomFieldSetting } from '../../contract/customFields';
-import type { Direction, FieldChange, PendingRow, RowKind } from '../../contract/pending';
+import type { Blocked, Direction, FieldChange, PendingRow, RowKind } from '../../contract/pending';
 import type { AssociationView, IneligibleReason } from '../../contract/views';
 import type { Association } from './association';
 import { canonicalPair, canonicalValue, pairHoldsBase } from './canonical';
@@ -118,17 +118,19 @@ const holdsItsRecords = (association: Association): boolean =>
 const MAX_NAMED = 10;
 
 /**
- * The others in a group of `labels` (sorted, unique), as a readable list. Only the head of
- * the list is looked at, so a VAT number shared by thousands of records stays linear.
+ * The others in a group of `labels` (sorted, unique). Only the head of the list is looked at,
+ * so a VAT number shared by thousands of records stays linear.
  */
-function othersThan(own: string, labels: string[]): string {
-  const named = labels
+function othersThan(own: string, labels: string[]): Blocked {
+  const others = labels
     .slice(0, MAX_NAMED + 1)
     .filter((label) => label !== own)
     .slice(0, MAX_NAMED);
-  const more = labels.length - 1 - named.length;
-  return more > 0 ? `${named.join(', ')} and ${more} more` : named.join(', ');
+  return { others, more: labels.length - 1 - others.length, bob: [], crm: [] };
 }
+
+const othersInWords = ({ others, more }: Blocked): string =>
+  more > 0 ? `${others.join(', ')} and ${more} more` : others.join(', ');
 
 function creationChanges(values: Values, fields: FieldKey[], direction: Direction): FieldChange[] {
   return fields.flatMap((field): FieldChange[] => {
@@ -153,7 +155,7 @@ function pendingRow(
   crmId: string | null,
   sides: { bob: Values | null; crm: Values | null; fallback?: Values | null },
   changes: FieldChange[],
-  blockedReason = '',
+  blocked?: { reason: string; why: Blocked },
 ): PendingRow {
   const shown = sides.bob ?? sides.crm ?? sides.fallback ?? {};
   return {
@@ -165,7 +167,8 @@ function pendingRow(
     name: shown.name ?? '',
     vat: shown.vat ?? '',
     changes,
-    blockedReason,
+    blockedReason: blocked?.reason ?? '',
+    ...(blocked ? { blocked: blocked.why } : {}),
   };
 }
 
@@ -240,7 +243,8 @@ function pairRow(association: Association, view: AssociationView, ctx: Context):
       ...(view.crmIneligible.length > 0 ? [`CRM: ${view.crmIneligible.join(', ')}`] : []),
     ].join('; ');
     const pair = canonicalPair(bob?.record ?? null, crm?.record ?? null, ctx.settings);
-    return pendingRow('removed', bobId, crmId, { ...pair, fallback: association.base }, [], why);
+    const blocked = { reason: why, why: { others: [], more: 0, bob: view.bobIneligible, crm: view.crmIneligible } };
+    return pendingRow('removed', bobId, crmId, { ...pair, fallback: association.base }, [], blocked);
   }
   if (association.base !== null && pairHoldsBase(bob.record, crm.record, ctx.settings, association.base)) return null;
   const pair = canonicalPair(bob.record, crm.record, ctx.settings);
@@ -281,7 +285,10 @@ function groupRows(vat: string, group: VatGroup, ctx: Context): PendingRow[] {
   // Matching or creating any of these would leave two customers with one VAT number. Sorted,
   // so a reason reads the same whichever of the others were excluded since.
   const labels = [...group.bob.map((e) => e.label), ...group.crm.map((e) => e.label), ...group.taken].sort();
-  const blocked = (own: string): string => `VAT ${vat} is also held by ${othersThan(own, labels)}.`;
+  const blocked = (own: string) => {
+    const why = othersThan(own, labels);
+    return { reason: `VAT ${vat} is also held by ${othersInWords(why)}.`, why };
+  };
   return [
     ...group.bob.map((e) =>
       pendingRow('duplicate', e.id, null, canonicalPair(e.record, null, ctx.settings), [], blocked(e.label)),
