@@ -4,7 +4,7 @@
  * (see shared/reference/bob50.md), except those marked "assumed".
  */
 import { z } from 'zod';
-import type { CanonicalField } from '../../domain/customer';
+import { CANONICAL_FIELDS, type CanonicalField } from '../../domain/customer';
 
 const identifier = (fallback: string) =>
   z
@@ -163,18 +163,9 @@ export const DEFAULT_BOB_MAPPING: BobMapping = parseBobMapping({});
  * Canonical fields stored in one column each. `vat` is absent: it is split over the prefix and
  * number columns.
  */
-export const SIMPLE_FIELD_COLUMNS = [
-  'name',
-  'address1',
-  'address2',
-  'postcode',
-  'city',
-  'country',
-  'language',
-  'email',
-  'phone',
-  'website',
-] as const satisfies ReadonlyArray<CanonicalField & ColumnKey>;
+export const SIMPLE_FIELD_COLUMNS: ReadonlyArray<Exclude<CanonicalField, 'vat'> & ColumnKey> = CANONICAL_FIELDS.filter(
+  (field): field is Exclude<CanonicalField, 'vat'> => field !== 'vat',
+);
 
 /** Every mapped column of the third-party table with its mapping key, unmapped ones left out. */
 export function mappedColumns(mapping: BobMapping): Array<{ key: ColumnKey; column: string }> {
