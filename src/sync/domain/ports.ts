@@ -39,6 +39,11 @@ export interface BobConnector {
 export interface CrmConnector {
   /** Every company, soft-deleted ones included (flagged), with address, phone and e-mail. */
   readAll(onProgress?: Progress): Promise<CrmCompany[]>;
+  /**
+   * The same companies handed over page by page as they arrive, so that none need be held: in
+   * no set order, and a company read twice comes twice (the later copy is the newer).
+   */
+  readEach(onPage: (companies: CrmCompany[]) => void, onProgress?: Progress): Promise<void>;
   readMany(ids: string[]): Promise<Map<string, CrmCompany>>;
   /** Companies whose VAT field holds this normalised number (used by crash recovery). */
   findByVat(vat: string): Promise<CrmCompany[]>;

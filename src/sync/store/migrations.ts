@@ -116,6 +116,10 @@ export const MIGRATIONS: readonly string[] = [
     hash      TEXT NOT NULL
   );
   `,
+  `
+  -- A pull reads a dossier's associations in id order: without this it sorts them all first.
+  CREATE INDEX association_order ON association(dossier, id);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -13,7 +13,7 @@ import { createOnce } from './createOnce';
 import { CrmError } from './errors';
 import { CrmHttp, type CrmHttpStats } from './http';
 import { business, BUSINESS, CrmMapping, type CrmWrites, type CustomFieldRef } from './mapping';
-import { readPages } from './paging';
+import { eachPage, type PageOf, type PagingOptions, readPages } from './paging';
 import { and, compare, or } from './where';
 import {
   type CompanyRecord,
@@ -113,14 +113,25 @@ export class SageCrmClient implements CrmConnector {
   }
 
   async readAll(onProgress?: Progress): Promise<CrmCompany[]> {
-    const records = await readPages(
-      async (startIndex, count) => {
-        const query = { orderBy: 'comp_companyid asc', startIndex, count, include: INCLUDE };
-        return expectWire(PageWire, await this.http.send('GET', 'Company', { query }), 'a page of companies');
-      },
-      { pageSize: this.config.pageSize, concurrency: this.config.concurrency, key: companyKey, onProgress },
-    );
-    return records.map((r) => this.mapping.toCompany(r));
+    return readPages((start, count) => this.companyPage(start, count), { ...this.paging(onProgress), key: (c) => c.id });
+  }
+
+  async readEach(onPage: (companies: CrmCompany[]) => void, onProgress?: Progress): Promise<void> {
+    await eachPage((start, count) => this.companyPage(start, count), this.paging(onProgress), (companies) => onPage(companies));
+  }
+
+  private paging(onProgress?: Progress): PagingOptions {
+    return { pageSize: this.config.pageSize, concurrency: this.config.concurrency, onProgress };
+  }
+
+  /**
+   * Companies from `startIndex`, mapped as the page arrives: the wire records, with every column
+   * and linked record, are let go at once rather than held until the last page is in.
+   */
+  private async companyPage(startIndex: number, count: number): Promise<PageOf<CrmCompany>> {
+    const query = { orderBy: 'comp_companyid asc', startIndex, count, include: INCLUDE };
+    const page = expectWire(PageWire, await this.http.send('GET', 'Company', { query }), 'a page of companies');
+    return { ...page, $resources: page.$resources.map((r) => this.mapping.toCompany(r)) };
   }
 
   /**
@@ -165,7 +176,7 @@ export class SageCrmClient implements CrmConnector {
           const body = await this.http.send('GET', list.resource, { query });
           return expectWire(LinkedPageWire, body, `a page of changed ${list.resource} records`) as LinkedPage;
         },
-        { pageSize: this.config.pageSize, concurrency: this.config.concurrency, key: (r) => String(r[list.idColumn]) },
+        { ...this.paging(), key: (r) => String(r[list.idColumn]) },
       );
       for (const record of records) {
         seen(record[list.stamp]);
@@ -190,7 +201,7 @@ export class SageCrmClient implements CrmConnector {
         const query = { where: compare(this.config.vatField, 'eq', vat), orderBy: 'comp_companyid asc', startIndex, count, include: INCLUDE };
         return expectWire(PageWire, await this.http.send('GET', 'Company', { query }), 'a page of companies');
       },
-      { pageSize: this.config.pageSize, concurrency: this.config.concurrency, key: companyKey },
+      { ...this.paging(), key: companyKey },
     );
     return records.map((r) => this.mapping.toCompany(r));
   }

@@ -21,15 +21,21 @@ export interface PageOf<R> {
 
 export type FetchPage<R> = (startIndex: number, count: number) => Promise<PageOf<R>>;
 
-export interface PagingOptions<R> {
+export interface PagingOptions {
   pageSize: number;
   concurrency: number;
-  /** The record's id, by which copies read twice are merged. */
-  key: (record: R) => string;
   onProgress?: Progress;
 }
 
-export async function readPages<R>(fetchPage: FetchPage<R>, opts: PagingOptions<R>): Promise<R[]> {
+/**
+ * Hands each stretch of records to `each` as it arrives, in arrival order (not list order), with
+ * the 1-based index of its first record. A record read twice is handed over twice.
+ */
+export async function eachPage<R>(
+  fetchPage: FetchPage<R>,
+  opts: PagingOptions,
+  each: (records: R[], start: number) => void,
+): Promise<void> {
   const first = await fetchPage(1, opts.pageSize);
   const total = first.$totalResults;
   const served = first.$resources.length;
@@ -41,16 +47,26 @@ export async function readPages<R>(fetchPage: FetchPage<R>, opts: PagingOptions<
   for (let start = served + 1; start <= total; start += step) starts.push(start);
 
   let done = served;
+  each(first.$resources, 1);
   opts.onProgress?.(done, total);
-  const pages = await mapLimit(starts, opts.concurrency, async (start) => {
+  await mapLimit(starts, opts.concurrency, async (start) => {
     const records = await readRange(fetchPage, start, Math.min(step, total - start + 1));
     done += records.length;
+    each(records, start);
     opts.onProgress?.(done, total);
-    return records;
   });
+}
 
+/** The whole list in list order, copies read twice merged by `key` (the later in the list wins). */
+export async function readPages<R>(
+  fetchPage: FetchPage<R>,
+  opts: PagingOptions & { key: (record: R) => string },
+): Promise<R[]> {
+  const stretches: Array<{ start: number; records: R[] }> = [];
+  await eachPage(fetchPage, opts, (records, start) => stretches.push({ start, records }));
+  stretches.sort((a, b) => a.start - b.start);
   const byId = new Map<string, R>();
-  for (const record of [first.$resources, ...pages].flat()) byId.set(opts.key(record), record);
+  for (const { records } of stretches) for (const record of records) byId.set(opts.key(record), record);
   return [...byId.values()];
 }
 
