@@ -164,12 +164,12 @@ const sortKey = (name: string): string =>
   (/^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase();
 
 function sortByNameThenKey<T extends { name: string; key: string }>(items: T[]): T[] {
-  // One string per item, sorted by the engine's own string order rather than through a
-  // comparator (a pull sorts 100,000 items and more): the parts are joined by U+0000, which
-  // sorts before every character, so the order of the strings is that of (sort key, name, key).
-  // The item's index ends each string.
-  const order = items.map((item, i) => `${sortKey(item.name)}\0${item.name}\0${item.key}\0${i}`).sort();
-  return order.map((line) => items[Number(line.slice(line.lastIndexOf('\0') + 1))]);
+  const decorated = items.map((item) => ({ item, sort: sortKey(item.name) }));
+  const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  decorated.sort(
+    (a, b) => compare(a.sort, b.sort) || compare(a.item.name, b.item.name) || compare(a.item.key, b.item.key),
+  );
+  return decorated.map(({ item }) => item);
 }
 
 interface Context {

@@ -120,7 +120,43 @@ export const MIGRATIONS: readonly string[] = [
   -- A pull reads a dossier's associations in id order: without this it sorts them all first.
   CREATE INDEX association_order ON association(dossier, id);
   `,
+  `
+  -- The global view in columns rather than one JSON document per customer: a pull writes
+  -- 100,000 and more of them, and SQLite builds the JSON of the few pages read (VIEW_JSON).
+  CREATE TABLE pull_view_columns (
+    pull_id        TEXT NOT NULL REFERENCES pull(id) ON DELETE CASCADE,
+    seq            INTEGER NOT NULL,
+    key            TEXT NOT NULL,
+    bob_id         TEXT,
+    crm_id         TEXT,
+    name           TEXT NOT NULL,
+    vat            TEXT NOT NULL,
+    state          TEXT NOT NULL,
+    bob_ineligible TEXT NOT NULL,
+    crm_ineligible TEXT NOT NULL,
+    never          INTEGER NOT NULL,
+    never_reason   TEXT NOT NULL,
+    never_by       TEXT NOT NULL,
+    never_at       TEXT NOT NULL,
+    last_sync_at   TEXT NOT NULL,
+    PRIMARY KEY (pull_id, key)
+  );
+  INSERT INTO pull_view_columns
+    SELECT pull_id, seq, key, view ->> '$.bobId', view ->> '$.crmId', view ->> '$.name', view ->> '$.vat',
+           view ->> '$.state', view -> '$.bobIneligible', view -> '$.crmIneligible', view ->> '$.never',
+           view ->> '$.neverReason', view ->> '$.neverBy', view ->> '$.neverAt', view ->> '$.lastSyncAt'
+    FROM pull_view;
+  DROP TABLE pull_view;
+  ALTER TABLE pull_view_columns RENAME TO pull_view;
+  `,
 ];
+
+/** A row of `pull_view` as the JSON of an `AssociationView`, built by SQLite. */
+export const VIEW_JSON = `json_object(
+  'key', key, 'bobId', bob_id, 'crmId', crm_id, 'name', name, 'vat', vat, 'state', state,
+  'bobIneligible', json(bob_ineligible), 'crmIneligible', json(crm_ineligible),
+  'never', json(iif(never, 'true', 'false')), 'neverReason', never_reason, 'neverBy', never_by,
+  'neverAt', never_at, 'lastSyncAt', last_sync_at)`;
 
 export function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;

@@ -1,9 +1,11 @@
 /**
- * Reads of a pull by page, for the service: rows come back as the JSON text the store holds, so
- * a page of 5,000 rows is served without parsing and re-serialising each of them, and a pull of
- * 100,000 customers is never loaded whole to serve one page.
+ * Reads of a pull by page, for the service: items come back as JSON text (rows as the store
+ * holds them, the view's as SQLite builds them), so a page of 5,000 is served without parsing
+ * and re-serialising each item, and a pull of 100,000 customers is never loaded whole to serve
+ * one page.
  */
 import { rowKey } from '../domain/pending';
+import { VIEW_JSON } from './migrations';
 import type { PullMeta, Store } from './store';
 
 export interface JsonPage {
@@ -23,7 +25,7 @@ export function pullRowsPage(store: Store, pull: PullMeta, offset: number, limit
 export function pullViewPage(store: Store, pullId: string, offset: number, limit: number): JsonPage {
   const total = store.db.prepare('SELECT COUNT(*) FROM pull_view WHERE pull_id = ?').pluck().get(pullId) as number;
   const items = store.db
-    .prepare('SELECT view FROM pull_view WHERE pull_id = ? AND seq >= ? AND seq < ? ORDER BY seq')
+    .prepare(`SELECT ${VIEW_JSON} FROM pull_view WHERE pull_id = ? AND seq >= ? AND seq < ? ORDER BY seq`)
     .pluck()
     .all(pullId, offset, offset + limit) as string[];
   return { total, items };

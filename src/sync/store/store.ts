@@ -5,7 +5,7 @@ import type { CustomFieldSetting } from '../../contract/customFields';
 import type { AssociationView } from '../../contract/views';
 import type { Association, NeverSync } from '../domain/association';
 import type { Values } from '../domain/customer';
-import { migrate } from './migrations';
+import { migrate, VIEW_JSON } from './migrations';
 
 export interface PullMeta {
   id: string;
@@ -234,15 +234,23 @@ export class Store {
         .run(meta.id, meta.dossier, meta.createdAt, meta.createdBy, JSON.stringify(meta.settings), JSON.stringify(meta.counts));
       const ins = this.db.prepare('INSERT INTO pull_row (pull_id, seq, key, row) VALUES (?, ?, ?, ?)');
       rows.forEach((r, i) => ins.run(meta.id, i, r.key, JSON.stringify(r)));
-      const insView = this.db.prepare('INSERT INTO pull_view (pull_id, seq, key, view) VALUES (?, ?, ?, ?)');
-      view.forEach((v, i) => insView.run(meta.id, i, v.key, JSON.stringify(v)));
+      const insView = this.db.prepare(
+        `INSERT INTO pull_view (pull_id, seq, key, bob_id, crm_id, name, vat, state, bob_ineligible, crm_ineligible,
+                                never, never_reason, never_by, never_at, last_sync_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      view.forEach((v, i) =>
+        insView.run(
+          meta.id, i, v.key, v.bobId, v.crmId, v.name, v.vat, v.state, JSON.stringify(v.bobIneligible),
+          JSON.stringify(v.crmIneligible), v.never ? 1 : 0, v.neverReason, v.neverBy, v.neverAt, v.lastSyncAt,
+        ),
+      );
     });
   }
 
   pullView(id: string): AssociationView[] {
-    return (this.db.prepare('SELECT view FROM pull_view WHERE pull_id = ? ORDER BY seq').all(id) as Array<{ view: string }>).map(
-      (r) => JSON.parse(r.view) as AssociationView,
-    );
+    const views = this.db.prepare(`SELECT ${VIEW_JSON} FROM pull_view WHERE pull_id = ? ORDER BY seq`).pluck().all(id) as string[];
+    return views.map((v) => JSON.parse(v) as AssociationView);
   }
 
   pull(id: string): PullMeta | undefined {

@@ -1,0 +1,83 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AssociationView } from '../../../src/contract/views';
+import { MIGRATIONS } from '../../../src/sync/store/migrations';
+import { pullViewPage } from '../../../src/sync/store/pullPages';
+import { Store, type PullMeta } from '../../../src/sync/store/store';
+
+const VIEWS: AssociationView[] = [
+  {
+    key: 'DUPONT⇄12',
+    bobId: 'DUPONT',
+    crmId: '12',
+    name: 'Dupont & Fils « Liège »',
+    vat: 'BE0411905847',
+    state: 'associated',
+    bobIneligible: [],
+    crmIneligible: ['bobsync_off', 'invalid_vat'],
+    never: true,
+    neverReason: 'client "litigieux"',
+    neverBy: 'anne@cabinet.be',
+    neverAt: '2026-11-02T09:00:00.000Z',
+    lastSyncAt: '2026-10-01T08:00:00.000Z',
+  },
+  {
+    key: '⇄40',
+    bobId: null,
+    crmId: '40',
+    name: 'Bakkerij Janssens',
+    vat: 'BE0202239951',
+    state: 'crm_only',
+    bobIneligible: [],
+    crmIneligible: [],
+    never: false,
+    neverReason: '',
+    neverBy: '',
+    neverAt: '',
+    lastSyncAt: '',
+  },
+];
+
+const META: PullMeta = { id: 'P1', dossier: 'd', createdAt: '2026-11-28T10:00:00.000Z', createdBy: 'anne', settings: [], counts: { rows: 0 } };
+
+describe('state store migrations', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'bobsync-store-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps the global view of a pull recorded before the view moved to columns', () => {
+    const file = join(dir, 'state.sqlite');
+    const old = new Database(file);
+    old.exec(MIGRATIONS[0]);
+    old.pragma('user_version = 1');
+    old.prepare("INSERT INTO dossier (id, name, created_at) VALUES ('d', 'd', '2026-01-01')").run();
+    old.prepare("INSERT INTO pull (id, dossier, created_at, created_by, settings, counts) VALUES ('P1', 'd', ?, 'anne', '[]', '{}')").run(META.createdAt);
+    VIEWS.forEach((v, i) => old.prepare('INSERT INTO pull_view (pull_id, seq, key, view) VALUES (?, ?, ?, ?)').run('P1', i, v.key, JSON.stringify(v)));
+    old.close();
+
+    const store = new Store(file);
+    try {
+      expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(store.pullView('P1')).toEqual(VIEWS);
+      expect(pullViewPage(store, 'P1', 1, 5).items.map((item) => JSON.parse(item) as unknown)).toEqual([VIEWS[1]]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('gives back the view a pull recorded, page by page', () => {
+    const store = new Store(join(dir, 'state.sqlite'));
+    try {
+      store.ensureDossier('d', 'd', new Date('2026-01-01'));
+      store.createPull(META, [], VIEWS);
+      expect(store.pullView('P1')).toEqual(VIEWS);
+      const page = pullViewPage(store, 'P1', 0, 1);
+      expect(page.total).toBe(2);
+      expect(page.items.map((item) => JSON.parse(item) as unknown)).toEqual([VIEWS[0]]);
+    } finally {
+      store.close();
+    }
+  });
+});
