@@ -163,13 +163,18 @@ const sortKey = (name: string): string =>
   // Most names are plain ASCII, which has no accent to strip: the test spares a normalisation.
   (/^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase();
 
-function sortByNameThenKey<T extends { name: string; key: string }>(items: T[]): T[] {
-  const decorated = items.map((item) => ({ item, sort: sortKey(item.name) }));
+/** An item with the key it sorts by, made once (for most of the view, while CRM's pages come in). */
+interface Sortable<T> {
+  item: T;
+  sort: string;
+}
+
+const sortable = <T extends { name: string }>(item: T): Sortable<T> => ({ item, sort: sortKey(item.name) });
+
+function sortByNameThenKey<T extends { name: string; key: string }>(items: Sortable<T>[]): T[] {
   const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  decorated.sort(
-    (a, b) => compare(a.sort, b.sort) || compare(a.item.name, b.item.name) || compare(a.item.key, b.item.key),
-  );
-  return decorated.map(({ item }) => item);
+  items.sort((a, b) => compare(a.sort, b.sort) || compare(a.item.name, b.item.name) || compare(a.item.key, b.item.key));
+  return items.map(({ item }) => item);
 }
 
 interface Context {
@@ -308,7 +313,7 @@ export class PendingBuilder {
   /** CRM companies outside any pair or exclusion, with their records: candidates for a match. */
   private readonly unpaired = new Map<string, Entry<CrmCompany>>();
   /** Each pair's view and row (null: nothing changed) by association id, once its CRM company came in. */
-  private readonly settled = new Map<number, { view: AssociationView; row: PendingRow | null }>();
+  private readonly settled = new Map<number, { view: Sortable<AssociationView>; row: PendingRow | null }>();
 
   constructor(input: Omit<PendingInput, 'crm'>) {
     this.ctx = { settings: input.settings, policy: input.policy };
@@ -341,7 +346,7 @@ export class PendingBuilder {
         this.unpaired.set(entry.id, entry);
       } else if (association.never === null && association.bobId !== null) {
         const bob = this.bob(association.bobId);
-        const view = associationView(association, bob, entry);
+        const view = sortable(associationView(association, bob, entry));
         this.settled.set(association.id, { view, row: pairRow(association, bob, entry, this.ctx) });
       }
     }
@@ -354,7 +359,7 @@ export class PendingBuilder {
 
   finish(): PendingResult {
     const rows: PendingRow[] = [];
-    const view: AssociationView[] = [];
+    const view: Sortable<AssociationView>[] = [];
     // Eligible records outside any pair or exclusion are matched by VAT number.
     const groups = new Map<string, VatGroup>();
     const candidate = (vat: string): VatGroup => {
@@ -369,11 +374,11 @@ export class PendingBuilder {
       const association = this.ofBob.get(cid);
       if (association !== undefined && holdsItsRecords(association)) continue;
       const entry = this.bob(cid)!;
-      if (association === undefined) view.push(unassociatedView(entry, 'bob'));
+      if (association === undefined) view.push(sortable(unassociatedView(entry, 'bob')));
       if (entry.reasons.length === 0) candidate(entry.vat).bob.push(entry);
     }
     for (const entry of this.unpaired.values()) {
-      if (!this.ofCrm.has(entry.id)) view.push(unassociatedView(entry, 'crm'));
+      if (!this.ofCrm.has(entry.id)) view.push(sortable(unassociatedView(entry, 'crm')));
       if (entry.reasons.length === 0) candidate(entry.vat).crm.push(entry);
     }
 
@@ -381,7 +386,7 @@ export class PendingBuilder {
       const bob = association.bobId === null ? undefined : this.bob(association.bobId);
       const crm = association.crmId === null ? undefined : this.crms.get(association.crmId);
       const settled = this.settled.get(association.id);
-      view.push(settled?.view ?? associationView(association, bob, crm));
+      view.push(settled?.view ?? sortable(associationView(association, bob, crm)));
       if (!holdsItsRecords(association)) continue;
       // Its records keep their VAT numbers from the candidates that share them.
       if (bob?.vatValid) groups.get(bob.vat)?.taken.push(bob.label);
@@ -393,7 +398,7 @@ export class PendingBuilder {
     }
     for (const [vat, group] of groups) rows.push(...groupRows(vat, group, this.ctx));
 
-    return { rows: sortByNameThenKey(rows), view: sortByNameThenKey(view) };
+    return { rows: sortByNameThenKey(rows.map(sortable)), view: sortByNameThenKey(view) };
   }
 }
 
