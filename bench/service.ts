@@ -98,7 +98,7 @@ export const servicePagesBench: Bench = {
           `| time to compute the pull (POST, reads both systems) | ${fmt(computing.pullSeconds)} s |`,
           `| service that computed the pull: RSS idle / peak above idle while computing / after / peak above idle while then serving | ${fmt(computing.idle, 0)} MB / ${fmt(computing.pullPeak - computing.idle, 0)} MB / ${fmt(computing.afterPull, 0)} MB / ${fmt(computing.servePeak - computing.idle, 0)} MB |`,
           '',
-          'The engine computes a pull in memory (both systems read whole, the CRM simulator in the same process); V8 keeps the heap it grew to, ' +
+          'The service computes a pull in memory (BOB read whole, CRM compared page by page, here with the CRM simulator in the same process); V8 keeps the heap it grew to, ' +
             'so the RSS of a service that has just computed a pull stays near that peak although little of it is live.',
         ],
         goals: [

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CustomFieldSettingSchema } from './customFields';
-import { PendingRowSchema, ProblemSchema, RowDecisionSchema, RowResultSchema, RowStatusSchema } from './pending';
+import { BlockedSchema, PendingRowSchema, ProblemSchema, RowDecisionSchema, RowResultSchema, RowStatusSchema } from './pending';
 import { AssociationViewSchema, JournalLineSchema, NeverFlagChangeSchema } from './views';
 
 /** Schemas that appear in the OpenAPI document, under `components.schemas.<id>`. */
@@ -299,7 +299,9 @@ export const CustomerStatusSchema = z
         kind: PendingRowSchema.shape.kind,
         fields: z.array(z.string()),
         conflicts: z.number().int(),
+        vat: z.string(),
         blockedReason: z.string(),
+        blocked: BlockedSchema.optional(),
       })
       .nullable(),
   })

@@ -5,7 +5,7 @@
  * spent by a column of formulas.
  */
 import type { CustomerStatus } from '../contract/api';
-import { type Locale, stringsFor } from '../sheets';
+import { blockedWords, type Locale, stringsFor } from '../sheets';
 
 /**
  * `pulledAt` is when the latest pull was made: a customer synchronised since then is up to date,
@@ -20,7 +20,7 @@ export const statusText = (status: CustomerStatus, locale: Locale, pulledAt: str
   const syncedSince = pulledAt !== null && (status.association?.lastSyncAt ?? '') > pulledAt;
   const pending = syncedSince ? null : status.pending;
   if (!pending) return `${pair} · ${f.upToDate}`;
-  if (pending.blockedReason !== '') return `${pair} · ${f.blocked({ reason: pending.blockedReason })}`;
+  if (pending.blockedReason !== '') return `${pair} · ${f.blocked({ reason: blockedWords(pending, locale) })}`;
   return `${pair} · ${f.pending({ kind: s.kinds[pending.kind], fields: pending.fields.length, conflicts: pending.conflicts })}`;
 };
 

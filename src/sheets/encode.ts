@@ -31,8 +31,8 @@ type Cells<S extends SheetId> = Record<ColumnId<S>, CellValue>;
 type Encoded<S extends SheetId> = { cells: Cells<S>; highlighted: boolean };
 type Encoder<S extends SheetId> = (item: SheetItems[S], locale: Locale) => Iterable<Encoded<S>>;
 
-/** Why a row is blocked, in the sheet's language; rows of older pulls carry only the English text. */
-function blockedWords(row: PendingRow, locale: Locale): string {
+/** Why a row is blocked, in the reader's language; rows of older pulls carry only the English text. */
+export function blockedWords(row: Pick<PendingRow, 'kind' | 'vat' | 'blocked' | 'blockedReason'>, locale: Locale): string {
   const why = row.blocked;
   if (!why) return row.blockedReason;
   const s = stringsFor(locale);

@@ -3,7 +3,7 @@ export { type CellValue, a1, columnLetters, isBlank } from './cells';
 export { type Chunk, estimateRowBytes, planChunks } from './chunks';
 export { type ColumnKind, type ColumnSpec, columnsOf, header, sheetName, sheetOfName } from './columns';
 export { detailKey, rowKeyOfDetail } from './detailKey';
-export { type EncodedRow, type SheetItems, type SheetRows, encodeRows, toRows } from './encode';
+export { blockedWords, type EncodedRow, type SheetItems, type SheetRows, encodeRows, toRows } from './encode';
 export type { ExpectedPull } from './expected';
 export { columnOfHeader } from './header';
 export { COLUMN_IDS, type ColumnId, SHEET_IDS, type SheetId } from './ids';

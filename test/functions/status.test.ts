@@ -8,13 +8,18 @@ describe('=BOBSYNC.STATUT', () => {
     expect(statusText(base, 'fr', null)).toBe('C1 : client inconnu du service.');
     const associated = { ...base, association: { bobId: 'C1', crmId: '42', lastSyncAt: '2026-01-01T00:00:00Z' } };
     expect(statusText(associated, 'fr', null)).toBe('Associé au CRM 42 · À jour');
-    const pending = { ...associated, pending: { key: 'C1⇄42', kind: 'update' as const, fields: ['city', 'phone'], conflicts: 1, blockedReason: '' } };
+    const pending = { ...associated, pending: { key: 'C1⇄42', kind: 'update' as const, fields: ['city', 'phone'], conflicts: 1, vat: 'BE0411905847', blockedReason: '' } };
     expect(statusText(pending, 'fr', '2026-02-01T00:00:00Z')).toBe('Associé au CRM 42 · En attente : Mise à jour, 2 champ(s), 1 conflit(s)');
     // Synchronised after the latest pull: that pull still lists it, but it is done.
     expect(statusText(pending, 'fr', '2025-12-31T00:00:00Z')).toBe('Associé au CRM 42 · À jour');
-    expect(statusText({ ...base, pending: { key: 'C1⇄', kind: 'duplicate', fields: [], conflicts: 0, blockedReason: 'deux sociétés' } }, 'nl', null)).toBe(
-      'Niet gekoppeld · Geblokkeerd: deux sociétés',
-    );
+    // A row of an older pull has only the English text.
+    const older = { key: 'C1⇄', kind: 'duplicate' as const, fields: [], conflicts: 0, vat: 'BE0411905847', blockedReason: 'VAT BE0411905847 is also held by CRM 7.' };
+    expect(statusText({ ...base, pending: older }, 'nl', null)).toBe('Niet gekoppeld · Geblokkeerd: VAT BE0411905847 is also held by CRM 7.');
+    const duplicate = { ...older, blocked: { others: ['CRM 7'], more: 0, bob: [], crm: [] } };
+    expect(statusText({ ...base, pending: duplicate }, 'fr', null)).toBe('Non associé · Bloqué : Le n° de TVA BE0411905847 est aussi celui de CRM 7.');
+    const removed = { ...older, key: 'C1⇄42', kind: 'removed' as const, blockedReason: 'CRM: bobsync_off', blocked: { others: [], more: 0, bob: [], crm: ['bobsync_off'] } };
+    expect(statusText({ ...associated, pending: removed }, 'fr', null)).toMatch(/^Associé au CRM 42 · Bloqué : CRM : /);
+    expect(statusText({ ...associated, pending: removed }, 'fr', null)).not.toContain('bobsync_off');
     expect(statusText({ ...associated, never: { by: 'anne', at: '2026-01-01', reason: 'fermée' } }, 'en', null)).toBe('Never sync (fermée)');
   });
 });

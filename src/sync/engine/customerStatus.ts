@@ -26,7 +26,9 @@ export function customerStatus(ctx: EngineContext, side: 'bob' | 'crm', id: stri
       kind: row.kind,
       fields: row.changes.map((c) => c.field),
       conflicts: row.changes.filter((c) => c.status === 'conflict').length,
+      vat: row.vat,
       blockedReason: row.blockedReason,
+      ...(row.blocked ? { blocked: row.blocked } : {}),
     },
   };
 }
