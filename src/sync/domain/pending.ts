@@ -74,27 +74,12 @@ function entryOf<R extends { values: Values }>(
 
 const summaryOf = ({ id, label, reasons, name, vat, vatValid }: Summary): Summary => ({ id, label, reasons, name, vat, vatValid });
 
-function indexAssociations(associations: Association[]): {
-  ofBob: Map<string, Association>;
-  ofCrm: Map<string, Association>;
-} {
-  const ofBob = new Map<string, Association>();
-  const ofCrm = new Map<string, Association>();
-  const claim = (map: Map<string, Association>, id: string, association: Association, system: string): void => {
-    const other = map.get(id);
-    if (other !== undefined) {
-      throw new Error(`${system} "${id}" belongs to two associations (${other.id} and ${association.id}).`);
-    }
-    map.set(id, association);
-  };
-  for (const association of associations) {
-    if (association.bobId === null && association.crmId === null) {
-      throw new Error(`Association ${association.id} has neither a BOB nor a CRM id.`);
-    }
-    if (association.bobId !== null) claim(ofBob, association.bobId, association, 'BOB third party');
-    if (association.crmId !== null) claim(ofCrm, association.crmId, association, 'CRM company');
+function claim(map: Map<string, Association>, id: string, association: Association, system: string): void {
+  const other = map.get(id);
+  if (other !== undefined) {
+    throw new Error(`${system} "${id}" belongs to two associations (${other.id} and ${association.id}).`);
   }
-  return { ofBob, ofCrm };
+  map.set(id, association);
 }
 
 /** A pair, or a lone record the user excluded, keeps its VAT number out of new matches. */
@@ -296,18 +281,21 @@ function groupRows(vat: string, group: VatGroup, ctx: Context): PendingRow[] {
 }
 
 /**
- * Computes a pull while CRM's pages come in: BOB's side and the associations are known first,
- * so each pair is settled as soon as its CRM company arrives, and the company's record is then
- * let go. What needs every record (the matching by VAT, the global view) waits for `finish`.
+ * Computes a pull while CRM's pages come in. Once BOB's side and the associations are all in
+ * (`ready`), each pair is settled as soon as its CRM company arrives, and the company's record
+ * is let go; pages that come earlier wait. What needs every record (the matching by VAT, the
+ * rest of the global view) waits for `finish`.
  */
 export class PendingBuilder {
   private readonly ctx: Context;
   private readonly bobRecords = new Map<string, BobCustomer>();
   /** BOB's records with their summaries, made when first needed: most while CRM's pages come in. */
   private readonly bobEntries = new Map<string, Entry<BobCustomer>>();
-  private readonly associations: Association[];
-  private readonly ofBob: Map<string, Association>;
-  private readonly ofCrm: Map<string, Association>;
+  private readonly associations: Association[] = [];
+  private readonly ofBob = new Map<string, Association>();
+  private readonly ofCrm = new Map<string, Association>();
+  /** CRM pages that came before `ready`. */
+  private early: CrmCompany[][] | null = [];
   /** Every CRM company read, by id. */
   private readonly crms = new Map<string, Summary>();
   /** CRM companies outside any pair or exclusion, with their records: candidates for a match. */
@@ -315,14 +303,35 @@ export class PendingBuilder {
   /** Each pair's view and row (null: nothing changed) by association id, once its CRM company came in. */
   private readonly settled = new Map<number, { view: Sortable<AssociationView>; row: PendingRow | null }>();
 
-  constructor(input: Omit<PendingInput, 'crm'>) {
-    this.ctx = { settings: input.settings, policy: input.policy };
-    for (const record of input.bob) {
+  constructor(rules: Pick<PendingInput, 'settings' | 'policy'>) {
+    this.ctx = { settings: rules.settings, policy: rules.policy };
+  }
+
+  /** Takes BOB's records, all of them. */
+  addBob(records: BobCustomer[]): void {
+    for (const record of records) {
       if (this.bobRecords.has(record.cid)) throw new Error(`BOB returned "${record.cid}" twice.`);
       this.bobRecords.set(record.cid, record);
     }
-    this.associations = input.associations;
-    ({ ofBob: this.ofBob, ofCrm: this.ofCrm } = indexAssociations(input.associations));
+  }
+
+  /** Takes some of the associations; all must be in before `ready`. */
+  addAssociations(associations: Association[]): void {
+    for (const association of associations) {
+      if (association.bobId === null && association.crmId === null) {
+        throw new Error(`Association ${association.id} has neither a BOB nor a CRM id.`);
+      }
+      if (association.bobId !== null) claim(this.ofBob, association.bobId, association, 'BOB third party');
+      if (association.crmId !== null) claim(this.ofCrm, association.crmId, association, 'CRM company');
+      this.associations.push(association);
+    }
+  }
+
+  /** BOB's records and the associations are all in: the CRM pages kept so far are settled. */
+  ready(): void {
+    const early = this.early ?? [];
+    this.early = null;
+    for (const page of early) this.addCrm(page);
   }
 
   private bob(cid: string): Entry<BobCustomer> | undefined {
@@ -338,6 +347,10 @@ export class PendingBuilder {
 
   /** Takes a page of CRM companies. A company that comes again replaces its earlier copy. */
   addCrm(companies: CrmCompany[]): void {
+    if (this.early !== null) {
+      this.early.push(companies);
+      return;
+    }
     for (const company of companies) {
       const entry = entryOf(company, company.id, crmEligibility, 'CRM');
       this.crms.set(entry.id, summaryOf(entry));
@@ -352,12 +365,13 @@ export class PendingBuilder {
     }
   }
 
-  /** How many distinct CRM companies came in. */
-  get crmCompanies(): number {
-    return this.crms.size;
+  /** How many distinct BOB records and CRM companies came in. */
+  get counts(): { bob: number; crm: number } {
+    return { bob: this.bobRecords.size, crm: this.crms.size };
   }
 
   finish(): PendingResult {
+    if (this.early !== null) throw new Error('The pull is finished before BOB and the associations were all in.');
     const rows: PendingRow[] = [];
     const view: Sortable<AssociationView>[] = [];
     // Eligible records outside any pair or exclusion are matched by VAT number.
@@ -404,6 +418,9 @@ export class PendingBuilder {
 
 export function computePending(input: PendingInput): PendingResult {
   const builder = new PendingBuilder(input);
+  builder.addBob(input.bob);
+  builder.addAssociations(input.associations);
+  builder.ready();
   builder.addCrm(input.crm);
   return builder.finish();
 }

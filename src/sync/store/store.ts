@@ -124,7 +124,7 @@ const toAssociation = (r: AssociationRow): Association => ({
 export class Store {
   readonly db: Database.Database;
 
-  constructor(file: string) {
+  constructor(private readonly file: string) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // FULL makes a committed journal step survive a power cut, which recovery relies on.
@@ -153,6 +153,30 @@ export class Store {
     return (this.db.prepare('SELECT * FROM association WHERE dossier = ? ORDER BY id').all(dossier) as AssociationRow[]).map(
       toAssociation,
     );
+  }
+
+  /**
+   * The dossier's associations as they stand at the first slice, handed over a slice at a time
+   * with the event loop let go in between: a pull reads 100,000 of them while CRM's pages come
+   * in. They are read on a connection of their own in one read transaction, so a run writing
+   * associations meanwhile is seen either wholly or not at all.
+   */
+  async eachAssociationSlice(dossier: string, onSlice: (slice: Association[]) => void, size = 5000): Promise<void> {
+    const reader = new Database(this.file, { readonly: true, fileMustExist: true });
+    try {
+      reader.exec('BEGIN');
+      const slice = reader.prepare('SELECT * FROM association WHERE dossier = ? AND id > ? ORDER BY id LIMIT ?');
+      for (let after = 0; ; ) {
+        const rows = slice.all(dossier, after, size) as AssociationRow[];
+        if (rows.length === 0) break;
+        onSlice(rows.map(toAssociation));
+        after = rows[rows.length - 1].id;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      reader.exec('COMMIT');
+    } finally {
+      reader.close();
+    }
   }
 
   /** The associations holding either id: at most one per side. */
