@@ -139,8 +139,9 @@ export const MIGRATIONS: readonly string[] = [
     never_by       TEXT NOT NULL,
     never_at       TEXT NOT NULL,
     last_sync_at   TEXT NOT NULL,
-    PRIMARY KEY (pull_id, key)
-  );
+    -- Written and read in seq order; a key is looked up only for a never-sync change (a scan).
+    PRIMARY KEY (pull_id, seq)
+  ) WITHOUT ROWID;
   INSERT INTO pull_view_columns
     SELECT pull_id, seq, key, view ->> '$.bobId', view ->> '$.crmId', view ->> '$.name', view ->> '$.vat',
            view ->> '$.state', view -> '$.bobIneligible', view -> '$.crmIneligible', view ->> '$.never',

@@ -33,8 +33,11 @@ export function pullViewPage(store: Store, pullId: string, offset: number, limit
 
 /** The keys of a pull's global view among `keys`: those a never-sync change may name. */
 export function viewKeysIn(store: Store, pullId: string, keys: string[]): Set<string> {
-  const stmt = store.db.prepare('SELECT 1 FROM pull_view WHERE pull_id = ? AND key = ?').pluck();
-  return new Set(keys.filter((k) => stmt.get(pullId, k) !== undefined));
+  const found = store.db
+    .prepare('SELECT key FROM pull_view WHERE pull_id = ? AND key IN (SELECT value FROM json_each(?))')
+    .pluck()
+    .all(pullId, JSON.stringify(keys)) as string[];
+  return new Set(found);
 }
 
 export function latestPullId(store: Store, dossier: string): string | null {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AssociationView } from '../../../src/contract/views';
 import { MIGRATIONS } from '../../../src/sync/store/migrations';
-import { pullViewPage } from '../../../src/sync/store/pullPages';
+import { pullViewPage, viewKeysIn } from '../../../src/sync/store/pullPages';
 import { Store, type PullMeta } from '../../../src/sync/store/store';
 
 const VIEWS: AssociationView[] = [
@@ -76,6 +76,7 @@ describe('state store migrations', () => {
       const page = pullViewPage(store, 'P1', 0, 1);
       expect(page.total).toBe(2);
       expect(page.items.map((item) => JSON.parse(item) as unknown)).toEqual([VIEWS[0]]);
+      expect(viewKeysIn(store, 'P1', ['⇄40', 'NOPE⇄1', 'DUPONT⇄12'])).toEqual(new Set(['⇄40', 'DUPONT⇄12']));
     } finally {
       store.close();
     }
