@@ -288,9 +288,14 @@ function groupRows(vat: string, group: VatGroup, ctx: Context): PendingRow[] {
  */
 export class PendingBuilder {
   private readonly ctx: Context;
+  private readonly bobIds: string[] = [];
+  /** BOB's records not looked at yet. */
   private readonly bobRecords = new Map<string, BobCustomer>();
-  /** BOB's records with their summaries, made when first needed: most while CRM's pages come in. */
-  private readonly bobEntries = new Map<string, Entry<BobCustomer>>();
+  /**
+   * BOB's records looked at (most while CRM's pages come in): with the record while a row may
+   * still need it, as a summary once its pair is settled.
+   */
+  private readonly bobEntries = new Map<string, Entry<BobCustomer> | Summary>();
   private readonly associations: Association[] = [];
   private readonly ofBob = new Map<string, Association>();
   private readonly ofCrm = new Map<string, Association>();
@@ -310,7 +315,8 @@ export class PendingBuilder {
   /** Takes BOB's records, all of them. */
   addBob(records: BobCustomer[]): void {
     for (const record of records) {
-      if (this.bobRecords.has(record.cid)) throw new Error(`BOB returned "${record.cid}" twice.`);
+      if (this.bobRecords.has(record.cid) || this.bobEntries.has(record.cid)) throw new Error(`BOB returned "${record.cid}" twice.`);
+      this.bobIds.push(record.cid);
       this.bobRecords.set(record.cid, record);
     }
   }
@@ -334,40 +340,53 @@ export class PendingBuilder {
     for (const page of early) this.addCrm(page);
   }
 
-  private bob(cid: string): Entry<BobCustomer> | undefined {
-    let entry = this.bobEntries.get(cid);
-    if (entry === undefined) {
-      const record = this.bobRecords.get(cid);
-      if (record === undefined) return undefined;
-      entry = entryOf(record, cid, bobEligibility, 'BOB');
-      this.bobEntries.set(cid, entry);
-    }
+  private bob(cid: string): Entry<BobCustomer> | Summary | undefined {
+    const known = this.bobEntries.get(cid);
+    if (known !== undefined) return known;
+    const record = this.bobRecords.get(cid);
+    if (record === undefined) return undefined;
+    const entry = entryOf(record, cid, bobEligibility, 'BOB');
+    this.bobRecords.delete(cid);
+    this.bobEntries.set(cid, entry);
     return entry;
   }
 
-  /** Takes a page of CRM companies. A company that comes again replaces its earlier copy. */
+  /** A BOB record a row is still to be made from: its pair is not settled, so it is still held. */
+  private bobToCompute(cid: string): Entry<BobCustomer> | undefined {
+    const bob = this.bob(cid);
+    if (bob !== undefined && !('record' in bob)) throw new Error(`BOB "${cid}" belongs to a pair settled already.`);
+    return bob;
+  }
+
+  /**
+   * Takes a page of CRM companies. A company that comes again (the list moved while it was read)
+   * keeps its first copy: both are snapshots, and the apply reads every row again anyway.
+   */
   addCrm(companies: CrmCompany[]): void {
     if (this.early !== null) {
       this.early.push(companies);
       return;
     }
     for (const company of companies) {
+      if (this.crms.has(company.id)) continue;
       const entry = entryOf(company, company.id, crmEligibility, 'CRM');
       this.crms.set(entry.id, summaryOf(entry));
       const association = this.ofCrm.get(entry.id);
       if (association === undefined || !holdsItsRecords(association)) {
         this.unpaired.set(entry.id, entry);
       } else if (association.never === null && association.bobId !== null) {
-        const bob = this.bob(association.bobId);
+        const bob = this.bobToCompute(association.bobId);
         const view = sortable(associationView(association, bob, entry));
         this.settled.set(association.id, { view, row: pairRow(association, bob, entry, this.ctx) });
+        // Settled: neither record is needed any more, only what the view and the matching read.
+        if (bob !== undefined) this.bobEntries.set(bob.id, summaryOf(bob));
       }
     }
   }
 
   /** How many distinct BOB records and CRM companies came in. */
   get counts(): { bob: number; crm: number } {
-    return { bob: this.bobRecords.size, crm: this.crms.size };
+    return { bob: this.bobIds.length, crm: this.crms.size };
   }
 
   finish(): PendingResult {
@@ -384,10 +403,10 @@ export class PendingBuilder {
       }
       return group;
     };
-    for (const cid of this.bobRecords.keys()) {
+    for (const cid of this.bobIds) {
       const association = this.ofBob.get(cid);
       if (association !== undefined && holdsItsRecords(association)) continue;
-      const entry = this.bob(cid)!;
+      const entry = this.bobToCompute(cid)!;
       if (association === undefined) view.push(sortable(unassociatedView(entry, 'bob')));
       if (entry.reasons.length === 0) candidate(entry.vat).bob.push(entry);
     }
@@ -407,7 +426,7 @@ export class PendingBuilder {
       if (crm?.vatValid) groups.get(crm.vat)?.taken.push(crm.label);
       if (association.never !== null) continue;
       // A pair not settled yet: its CRM company never came in.
-      const row = settled === undefined ? pairRow(association, bob, undefined, this.ctx) : settled.row;
+      const row = settled === undefined ? pairRow(association, this.bobToCompute(association.bobId!), undefined, this.ctx) : settled.row;
       if (row !== null) rows.push(row);
     }
     for (const [vat, group] of groups) rows.push(...groupRows(vat, group, this.ctx));

@@ -320,6 +320,25 @@ describe('rows and view', () => {
     expect(rows.map((r) => r.key)).toEqual(['C3⇄', 'C1⇄', 'C2⇄']);
   });
 
+  it('keeps the first copy of a CRM company read twice, paired or not', () => {
+    const base = synced({ name: 'A', vat: V1, city: 'Namur' });
+    const { rows } = pending({
+      bob: [bob('C1', { name: 'A', vat: V1, city: 'Namur' })],
+      crm: [
+        crm('7', { name: 'A', vat: V1, city: 'Liège' }),
+        crm('8', { name: 'B', vat: V2 }),
+        crm('7', { name: 'A', vat: V1, city: 'Mons' }),
+        crm('8', { name: 'B bis', vat: V2 }),
+      ],
+      associations: [association(1, 'C1', '7', base)],
+    });
+    expect(rows.map((r) => [r.key, r.name])).toEqual([
+      ['C1⇄7', 'A'],
+      ['⇄8', 'B'],
+    ]);
+    expect(rowOf(rows, 'C1⇄7').changes.map((c) => [c.field, c.crm])).toEqual([['city', 'Liège']]);
+  });
+
   it('refuses inconsistent input instead of guessing', () => {
     expect(() => pending({ bob: [bob('C1', {}), bob('C1', {})] })).toThrow(/BOB returned "C1" twice/);
     expect(() => pending({ associations: [association(1, null, null, null)] })).toThrow(/neither/);
