@@ -12,7 +12,7 @@ import { parseSageCrmConfig, type SageCrmConfig, type SageCrmConfigInput } from 
 import { createOnce } from './createOnce';
 import { CrmError } from './errors';
 import { CrmHttp, type CrmHttpStats } from './http';
-import { business, BUSINESS, CrmMapping, type CrmWrites, type CustomFieldRef } from './mapping';
+import { ADDRESS_COLUMNS, business, BUSINESS, CrmMapping, type CrmWrites, type CustomFieldRef } from './mapping';
 import { eachPage, type PageOf, type PagingOptions, readPages } from './paging';
 import { and, compare, or } from './where';
 import {
@@ -23,6 +23,7 @@ import {
   LinkedPageWire,
   PageWire,
   PrototypeWire,
+  readingPageWire,
 } from './wire';
 
 const INCLUDE = 'address,phoneCollection,emailCollection';
@@ -80,6 +81,7 @@ export class SageCrmClient implements CrmConnector {
   private readonly config: SageCrmConfig;
   private readonly http: CrmHttp;
   private readonly mapping: CrmMapping;
+  private readonly readingPage: ReturnType<typeof readingPageWire>;
 
   /**
    * `customFields`: the BOB custom fields to read (`cf.<name>` from `comp_<name in lower
@@ -89,6 +91,7 @@ export class SageCrmClient implements CrmConnector {
     this.config = parseSageCrmConfig(config);
     this.http = new CrmHttp(this.config);
     this.mapping = new CrmMapping(this.config, customFields);
+    this.readingPage = readingPageWire(this.mapping.readColumns, Object.values(ADDRESS_COLUMNS));
   }
 
   /**
@@ -130,7 +133,7 @@ export class SageCrmClient implements CrmConnector {
    */
   private async companyPage(startIndex: number, count: number): Promise<PageOf<CrmCompany>> {
     const query = { orderBy: 'comp_companyid asc', startIndex, count, include: INCLUDE };
-    const page = expectWire(PageWire, await this.http.send('GET', 'Company', { query }), 'a page of companies');
+    const page = expectWire(this.readingPage, await this.http.send('GET', 'Company', { query }), 'a page of companies');
     return { ...page, $resources: page.$resources.map((r) => this.mapping.toCompany(r)) };
   }
 

@@ -85,6 +85,11 @@ export class CrmMapping {
     this.customTypes = new Map(customFields.map((f) => [f.name.toLowerCase(), f.type]));
   }
 
+  /** The company columns `toCompany` reads. */
+  get readColumns(): string[] {
+    return ['comp_type', 'comp_deleted', this.names.bobsyncField, ...this.companyColumns.values(), ...this.customColumns.values()];
+  }
+
   private customType(bobName: string): CustomFieldDef['type'] | undefined {
     return this.customTypes.get(bobName.toLowerCase());
   }

@@ -35,6 +35,32 @@ const pageOf = <T extends z.ZodType>(item: T) =>
 export const PageWire = pageOf(CompanyWire);
 export type Page = z.infer<typeof PageWire>;
 
+const Column = z.unknown().optional();
+const columns = (names: readonly string[]) => Object.fromEntries(names.map((name) => [name, Column]));
+
+/**
+ * A page of companies for a whole read, keeping only the company columns named and the
+ * address, phone and e-mail columns the mapping reads. Parsing copies what it keeps: a pull
+ * reads 100,000 companies, and copying every column of each would double what the read
+ * allocates.
+ */
+export function readingPageWire(companyColumns: readonly string[], addressColumns: readonly string[]): z.ZodType<Page> {
+  return pageOf(
+    z.object({
+      ...columns(companyColumns),
+      comp_companyid: Id,
+      comp_updateddate: z.string().nullish(),
+      address: z.object({ ...columns(addressColumns), addr_addressid: Id, addr_updateddate: Stamp }).nullish(),
+      phoneCollection: LinkedCollection(
+        z.object({ phon_phoneid: Id, phon_type: z.string().nullish(), phon_number: Column, phon_updateddate: Stamp }),
+      ).nullish(),
+      emailCollection: LinkedCollection(
+        z.object({ emai_emailid: Id, emai_type: z.string().nullish(), emai_emailaddress: Column, emai_updateddate: Stamp }),
+      ).nullish(),
+    }),
+  );
+}
+
 /**
  * A page of addresses, phones or e-mails with the columns of their links: the company they
  * belong to is `adli_companyid`, or `plink_recordid`/`elink_recordid` when the entity is 5.
