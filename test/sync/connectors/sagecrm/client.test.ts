@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { CrmError, parseSageCrmConfig } from '../../../../src/sync/connectors/sagecrm';
+import { CrmError, parseSageCrmConfig, SageCrmClient } from '../../../../src/sync/connectors/sagecrm';
 import { CrmHttp } from '../../../../src/sync/connectors/sagecrm/http';
 import type { CrmSimFaults } from '../../../../src/sync/sandbox/crmsim';
 import { company, FAULTS, PASSWORD, SESSION_ID, USER, withSimulator, type Harness } from './withSimulator';
@@ -369,5 +371,37 @@ describe('SageCrmClient over HTTPS with a self-signed certificate', () => {
     expect(h.sim.url).toMatch(/^https:/);
     await expect(h.client().verify()).rejects.toMatchObject({ kind: 'setup', message: expect.stringMatching(/caFile/) });
     expect((await h.client({ ca: read('ca.pem') }).readAll()).map((c) => c.values.name)).toEqual(['Acme SA']);
+  });
+});
+
+describe('SageCrmClient given a malformed page of companies', () => {
+  // A server the simulator is not: it answers every list with the same page, damaged as asked.
+  async function serving(company: Record<string, unknown>): Promise<{ url: string; close(): Promise<void> }> {
+    const page = JSON.stringify({ $totalResults: 1, $startIndex: 1, $itemsPerPage: 1, $resources: [company] });
+    const server = http.createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(page));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sdata/crmj/sagecrm2/-/`,
+      close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+    };
+  }
+
+  test.each([
+    ['no company id', { comp_name: 'Acme SA' }, /comp_companyid/],
+    ['a phone without its id', { comp_companyid: 1, phoneCollection: { $resources: [{ phon_type: 'Business' }] } }, /phoneCollection\.\$resources\.0\.phon_phoneid/],
+    ['an address that is not a record', { comp_companyid: 1, address: 'Rue de la Loi 16' }, /address/],
+  ])('%s: a whole read fails naming what is wrong, page by page or at once', async (_, damaged, path) => {
+    const stub = await serving(damaged);
+    const client = new SageCrmClient({ baseUrl: stub.url, user: USER, password: PASSWORD, maxAttempts: 1 });
+    try {
+      for (const read of [() => client.readAll(), () => client.readEach(() => undefined)]) {
+        const error = await read().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(CrmError);
+        expect(error).toMatchObject({ kind: 'protocol', message: expect.stringMatching(path) });
+      }
+    } finally {
+      await client.close();
+      await stub.close();
+    }
   });
 });
