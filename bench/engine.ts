@@ -61,14 +61,17 @@ export const xlsxBench: Bench = {
   async run() {
     const dir = await synchronisedDossier(10_000, 0.2);
     const d = await openBench(dir);
-    const pulled = await d.engine.pull('bench').finally(() => d.close());
+    const { pulled, view } = await d.engine
+      .pull('bench')
+      .then((p) => ({ pulled: p, view: d.store.pullView(p.pull.id) }))
+      .finally(() => d.close());
     const sizes = [25_000, 100_000];
     const figures: Array<{ rows: number; seconds: number; peakMb: number }> = [];
     for (const size of sizes) {
       const rows = manyRows(pulled.rows, size);
       const file = join(scratch(), `pending-${size}.xlsx`);
       const run = await peakRss(() =>
-        timed(() => writePendingWorkbook(file, { pullId: 'P-bench', dossier: 'sandbox', locale: 'fr', rows, view: pulled.view, customFields: pulled.settings })),
+        timed(() => writePendingWorkbook(file, { pullId: 'P-bench', dossier: 'sandbox', locale: 'fr', rows, view, customFields: pulled.settings })),
       );
       figures.push({ rows: size, seconds: run.value.seconds, peakMb: run.peakMb });
     }

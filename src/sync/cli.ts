@@ -107,7 +107,7 @@ export async function main(argv: string[]): Promise<number> {
       await withDossier(o.dossier, async (d) => {
         const result = await d.engine.pull(user(), o2.progress());
         // The workbook remembers its dossier so that `apply` needs no --dossier: a path is kept absolute.
-        await writePendingFile(resolve(o.out), o.dossier === 'sandbox' ? o.dossier : resolve(o.dossier), o.lang ?? locale, result);
+        await writePendingFile(resolve(o.out), d.engine, o.dossier === 'sandbox' ? o.dossier : resolve(o.dossier), o.lang ?? locale, result);
         o2.say('pulled', { pull: result.pull.id, out: o.out, ...zeroCounts(result.pull.counts) }, { pull: result.pull.id, out: o.out, counts: result.pull.counts });
       });
     });

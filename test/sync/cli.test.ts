@@ -138,7 +138,7 @@ it('runs the round trip of the README and refuses bad cells', async () => {
     const keys = again.rows.map((r) => r.key);
     expect(keys).toContain(skip.key);
     expect(keys).not.toContain(never.key);
-    expect(again.view.find((v) => v.key === never.key)).toEqual(expect.objectContaining({ never: true, neverReason: 'suivi à la main' }));
+    expect(d.store.pullView(again.pull.id).find((v) => v.key === never.key)).toEqual(expect.objectContaining({ never: true, neverReason: 'suivi à la main' }));
     expect(again.rows.filter((r) => r.kind !== 'duplicate' && r.kind !== 'removed').map((r) => r.key)).toEqual([skip.key]);
   } finally {
     await d.close();

@@ -10,13 +10,13 @@ import type { PullResult } from '../engine/pull';
 import type { RunResult } from '../engine/results';
 import { readPendingWorkbook, writePendingWorkbook, writeResults, type PendingWorkbook } from '../xlsx';
 
-export async function writePendingFile(path: string, dossier: string, locale: Locale, pulled: PullResult): Promise<void> {
+export async function writePendingFile(path: string, engine: SyncEngine, dossier: string, locale: Locale, pulled: PullResult): Promise<void> {
   await writePendingWorkbook(path, {
     pullId: pulled.pull.id,
     dossier,
     locale,
     rows: pulled.rows,
-    view: pulled.view,
+    view: engine.ctx.store.pullView(pulled.pull.id),
     customFields: pulled.settings,
   });
 }

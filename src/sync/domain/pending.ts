@@ -144,22 +144,18 @@ function pendingRow(
 }
 
 /** Accent- and case-insensitive, so "École" sorts beside "Ecole", not after "Z". */
-const sortKey = (name: string): string =>
+export const sortKey = (name: string): string =>
   // Most names are plain ASCII, which has no accent to strip: the test spares a normalisation.
   (/^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase();
 
-/** An item with the key it sorts by, made once (for most of the view, while CRM's pages come in). */
-interface Sortable<T> {
-  item: T;
-  sort: string;
-}
-
-const sortable = <T extends { name: string }>(item: T): Sortable<T> => ({ item, sort: sortKey(item.name) });
-
-function sortByNameThenKey<T extends { name: string; key: string }>(items: Sortable<T>[]): T[] {
+/** Sorted by `sortKey` of the name, then the name, then the key: so are the rows and the view. */
+function sortByNameThenKey<T extends { name: string; key: string }>(items: T[]): T[] {
+  const decorated = items.map((item) => ({ item, sort: sortKey(item.name) }));
   const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  items.sort((a, b) => compare(a.sort, b.sort) || compare(a.item.name, b.item.name) || compare(a.item.key, b.item.key));
-  return items.map(({ item }) => item);
+  decorated.sort(
+    (a, b) => compare(a.sort, b.sort) || compare(a.item.name, b.item.name) || compare(a.item.key, b.item.key),
+  );
+  return decorated.map(({ item }) => item);
 }
 
 interface Context {
@@ -282,9 +278,10 @@ function groupRows(vat: string, group: VatGroup, ctx: Context): PendingRow[] {
 
 /**
  * Computes a pull while CRM's pages come in. Once BOB's side and the associations are all in
- * (`ready`), each pair is settled as soon as its CRM company arrives, and the company's record
- * is let go; pages that come earlier wait. What needs every record (the matching by VAT, the
- * rest of the global view) waits for `finish`.
+ * (`ready`), each pair is settled as soon as its CRM company arrives: its entry of the global
+ * view goes to `onView` and both records are let go; pages that come earlier wait. What needs
+ * every record (the matching by VAT, the rest of the view) waits for `finish`. The view comes
+ * in no order: whoever keeps it sorts it (`sortKey`, then name, then key).
  */
 export class PendingBuilder {
   private readonly ctx: Context;
@@ -305,10 +302,13 @@ export class PendingBuilder {
   private readonly crms = new Map<string, Summary>();
   /** CRM companies outside any pair or exclusion, with their records: candidates for a match. */
   private readonly unpaired = new Map<string, Entry<CrmCompany>>();
-  /** Each pair's view and row (null: nothing changed) by association id, once its CRM company came in. */
-  private readonly settled = new Map<number, { view: Sortable<AssociationView>; row: PendingRow | null }>();
+  /** Each pair's row (null: nothing changed) by association id, once its CRM company came in. */
+  private readonly settled = new Map<number, PendingRow | null>();
 
-  constructor(rules: Pick<PendingInput, 'settings' | 'policy'>) {
+  constructor(
+    rules: Pick<PendingInput, 'settings' | 'policy'>,
+    private readonly onView: (view: AssociationView) => void,
+  ) {
     this.ctx = { settings: rules.settings, policy: rules.policy };
   }
 
@@ -376,8 +376,8 @@ export class PendingBuilder {
         this.unpaired.set(entry.id, entry);
       } else if (association.never === null && association.bobId !== null) {
         const bob = this.bobToCompute(association.bobId);
-        const view = sortable(associationView(association, bob, entry));
-        this.settled.set(association.id, { view, row: pairRow(association, bob, entry, this.ctx) });
+        this.onView(associationView(association, bob, entry));
+        this.settled.set(association.id, pairRow(association, bob, entry, this.ctx));
         // Settled: neither record is needed any more, only what the view and the matching read.
         if (bob !== undefined) this.bobEntries.set(bob.id, summaryOf(bob));
       }
@@ -389,10 +389,10 @@ export class PendingBuilder {
     return { bob: this.bobIds.length, crm: this.crms.size };
   }
 
-  finish(): PendingResult {
+  /** The pending rows, sorted; the rest of the view goes to `onView`. */
+  finish(): PendingRow[] {
     if (this.early !== null) throw new Error('The pull is finished before BOB and the associations were all in.');
     const rows: PendingRow[] = [];
-    const view: Sortable<AssociationView>[] = [];
     // Eligible records outside any pair or exclusion are matched by VAT number.
     const groups = new Map<string, VatGroup>();
     const candidate = (vat: string): VatGroup => {
@@ -407,11 +407,11 @@ export class PendingBuilder {
       const association = this.ofBob.get(cid);
       if (association !== undefined && holdsItsRecords(association)) continue;
       const entry = this.bobToCompute(cid)!;
-      if (association === undefined) view.push(sortable(unassociatedView(entry, 'bob')));
+      if (association === undefined) this.onView(unassociatedView(entry, 'bob'));
       if (entry.reasons.length === 0) candidate(entry.vat).bob.push(entry);
     }
     for (const entry of this.unpaired.values()) {
-      if (!this.ofCrm.has(entry.id)) view.push(sortable(unassociatedView(entry, 'crm')));
+      if (!this.ofCrm.has(entry.id)) this.onView(unassociatedView(entry, 'crm'));
       if (entry.reasons.length === 0) candidate(entry.vat).crm.push(entry);
     }
 
@@ -419,27 +419,29 @@ export class PendingBuilder {
       const bob = association.bobId === null ? undefined : this.bob(association.bobId);
       const crm = association.crmId === null ? undefined : this.crms.get(association.crmId);
       const settled = this.settled.get(association.id);
-      view.push(settled?.view ?? sortable(associationView(association, bob, crm)));
+      if (settled === undefined) this.onView(associationView(association, bob, crm));
       if (!holdsItsRecords(association)) continue;
       // Its records keep their VAT numbers from the candidates that share them.
       if (bob?.vatValid) groups.get(bob.vat)?.taken.push(bob.label);
       if (crm?.vatValid) groups.get(crm.vat)?.taken.push(crm.label);
       if (association.never !== null) continue;
       // A pair not settled yet: its CRM company never came in.
-      const row = settled === undefined ? pairRow(association, this.bobToCompute(association.bobId!), undefined, this.ctx) : settled.row;
+      const row = settled === undefined ? pairRow(association, this.bobToCompute(association.bobId!), undefined, this.ctx) : settled;
       if (row !== null) rows.push(row);
     }
     for (const [vat, group] of groups) rows.push(...groupRows(vat, group, this.ctx));
 
-    return { rows: sortByNameThenKey(rows.map(sortable)), view: sortByNameThenKey(view) };
+    return sortByNameThenKey(rows);
   }
 }
 
 export function computePending(input: PendingInput): PendingResult {
-  const builder = new PendingBuilder(input);
+  const view: AssociationView[] = [];
+  const builder = new PendingBuilder(input, (entry) => view.push(entry));
   builder.addBob(input.bob);
   builder.addAssociations(input.associations);
   builder.ready();
   builder.addCrm(input.crm);
-  return builder.finish();
+  const rows = builder.finish();
+  return { rows, view: sortByNameThenKey(view) };
 }

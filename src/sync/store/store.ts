@@ -6,6 +6,7 @@ import type { AssociationView } from '../../contract/views';
 import type { Association, NeverSync } from '../domain/association';
 import type { Values } from '../domain/customer';
 import { migrate, VIEW_JSON } from './migrations';
+import { ViewStage } from './viewStage';
 
 export interface PullMeta {
   id: string;
@@ -251,24 +252,20 @@ export class Store {
 
   // --- pulls --------------------------------------------------------------------------------
 
-  createPull(meta: PullMeta, rows: PendingRow[], view: AssociationView[]): void {
+  /** Where a pull's global view is kept while the pull is computed; see `createPull`. */
+  viewStage(id: string): ViewStage {
+    return new ViewStage(this.db, id);
+  }
+
+  /** Records a pull: its meta, its rows in their order, and the view staged for it. */
+  createPull(meta: PullMeta, rows: PendingRow[], view: ViewStage): void {
     this.transaction(() => {
       this.db
         .prepare('INSERT INTO pull (id, dossier, created_at, created_by, settings, counts) VALUES (?, ?, ?, ?, ?, ?)')
         .run(meta.id, meta.dossier, meta.createdAt, meta.createdBy, JSON.stringify(meta.settings), JSON.stringify(meta.counts));
       const ins = this.db.prepare('INSERT INTO pull_row (pull_id, seq, key, row) VALUES (?, ?, ?, ?)');
       rows.forEach((r, i) => ins.run(meta.id, i, r.key, JSON.stringify(r)));
-      const insView = this.db.prepare(
-        `INSERT INTO pull_view (pull_id, seq, key, bob_id, crm_id, name, vat, state, bob_ineligible, crm_ineligible,
-                                never, never_reason, never_by, never_at, last_sync_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      view.forEach((v, i) =>
-        insView.run(
-          meta.id, i, v.key, v.bobId, v.crmId, v.name, v.vat, v.state, JSON.stringify(v.bobIneligible),
-          JSON.stringify(v.crmIneligible), v.never ? 1 : 0, v.neverReason, v.neverBy, v.neverAt, v.lastSyncAt,
-        ),
-      );
+      view.moveTo(meta.id);
     });
   }
 

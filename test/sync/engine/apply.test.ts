@@ -85,7 +85,7 @@ describe('a synchronisation on the sandbox', () => {
       expect(p2.rows.map((r) => r.key).sort()).toEqual(notApplied.sort());
       expect(p2.rows.find((r) => r.key === skipRow.key)?.version).toBe(skipRow.version);
       expect(p2.rows.find((r) => r.key === neverRow.key)).toBeUndefined();
-      const neverView = p2.view.find((v) => v.key === neverRow.key)!;
+      const neverView = d.store.pullView(p2.pull.id).find((v) => v.key === neverRow.key)!;
       expect(neverView).toEqual(expect.objectContaining({ never: true, neverReason: 'client suivi à la main', neverBy: user }));
 
       // New edits on both sides come on top of what was left.

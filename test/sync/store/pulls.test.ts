@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AssociationView } from '../../../src/contract/views';
 import { MIGRATIONS } from '../../../src/sync/store/migrations';
+import { computePending, PendingBuilder, sortKey } from '../../../src/sync/domain/pending';
+import { crm } from '../domain/fixtures';
 import { pullViewPage, viewKeysIn } from '../../../src/sync/store/pullPages';
 import { Store, type PullMeta } from '../../../src/sync/store/store';
 
@@ -42,7 +44,7 @@ const VIEWS: AssociationView[] = [
 
 const META: PullMeta = { id: 'P1', dossier: 'd', createdAt: '2026-11-28T10:00:00.000Z', createdBy: 'anne', settings: [], counts: { rows: 0 } };
 
-describe('state store migrations', () => {
+describe('state store: pulls', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'bobsync-store-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,16 +69,49 @@ describe('state store migrations', () => {
     }
   });
 
-  it('gives back the view a pull recorded, page by page', () => {
+  it('gives back the view a pull recorded, sorted, page by page', () => {
     const store = new Store(join(dir, 'state.sqlite'));
     try {
       store.ensureDossier('d', 'd', new Date('2026-01-01'));
-      store.createPull(META, [], VIEWS);
-      expect(store.pullView('P1')).toEqual(VIEWS);
+      const stage = store.viewStage('S1');
+      // Another pull computed at the same time stages its own view beside this one.
+      const other = store.viewStage('S2');
+      other.add({ ...VIEWS[0], key: 'OTHER⇄1' }, 'a');
+      for (const v of [...VIEWS].reverse()) stage.add(v, sortKey(v.name));
+      store.createPull(META, [], stage);
+      expect(store.pullView('P1')).toEqual([VIEWS[1], VIEWS[0]]);
       const page = pullViewPage(store, 'P1', 0, 1);
       expect(page.total).toBe(2);
-      expect(page.items.map((item) => JSON.parse(item) as unknown)).toEqual([VIEWS[0]]);
+      expect(page.items.map((item) => JSON.parse(item) as unknown)).toEqual([VIEWS[1]]);
       expect(viewKeysIn(store, 'P1', ['⇄40', 'NOPE⇄1', 'DUPONT⇄12'])).toEqual(new Set(['⇄40', 'DUPONT⇄12']));
+      // The other pull failed: its entries go, and nothing of it was recorded.
+      other.discard();
+      expect(store.db.prepare('SELECT COUNT(*) FROM temp.pull_view_stage').pluck().get()).toBe(0);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('records the view in the order the domain gives it, from entries staged in batches', () => {
+    const store = new Store(join(dir, 'state.sqlite'));
+    try {
+      store.ensureDossier('d', 'd', new Date('2026-01-01'));
+      const names = ['Zénith', 'École Saint-Luc', 'Ecole Saint-Luc', 'abbaye', 'Émile', 'Bakkerij', "'t Hoekske", 'ÉCOLE'];
+      const input = {
+        bob: [],
+        crm: Array.from({ length: 1203 }, (_, i) => crm(String(i), { name: names[i % names.length], vat: '' }, { bobsync: i % 2 === 0 })),
+        associations: [],
+        settings: [],
+        policy: 'bob' as const,
+      };
+      const stage = store.viewStage('S1');
+      const builder = new PendingBuilder(input, (v) => stage.add(v, sortKey(v.name)));
+      builder.addBob(input.bob);
+      builder.addAssociations(input.associations);
+      builder.ready();
+      builder.addCrm(input.crm);
+      store.createPull(META, builder.finish(), stage);
+      expect(store.pullView('P1')).toEqual(computePending(input).view);
     } finally {
       store.close();
     }
