@@ -15,9 +15,12 @@ function sameStored(field: string, stored: string, expected: string): boolean {
   return na.ok && nb.ok && na.vat === nb.vat;
 }
 
-/** True when `current` holds every field of `image`. */
-export function holds(current: Values, image: Values): boolean {
-  return Object.entries(image).every(([field, value]) =>
-    sameStored(field, current[field as keyof Values] ?? '', value ?? ''),
+/** The fields of `image` that `current` does not hold. */
+export function movedFrom(current: Values, image: Values): Array<keyof Values> {
+  return (Object.keys(image) as Array<keyof Values>).filter(
+    (field) => !sameStored(field, current[field] ?? '', image[field] ?? ''),
   );
 }
+
+/** True when `current` holds every field of `image`. */
+export const holds = (current: Values, image: Values): boolean => movedFrom(current, image).length === 0;

@@ -16,7 +16,7 @@ import type { Values } from '../domain/customer';
 import type { BobConnector, CrmConnector } from '../domain/ports';
 import type { AssociationWrite, Store } from '../store/store';
 import { mapLimit } from '../util/mapLimit';
-import { holds } from './images';
+import { holds, movedFrom } from './images';
 
 export type BobOp =
   | { op: 'update'; cid: string; pre: Values; post: Values }
@@ -267,7 +267,8 @@ function compare(current: Values | undefined, pre: Values | null, post: Values):
   if (current === undefined) return 'foreign';
   if (holds(current, post)) return 'written';
   if (pre !== null && holds(current, pre)) return 'unwritten';
-  const mixed = Object.keys(post).every((f) => holds(current, { [f]: post[f as keyof Values] }) || (pre !== null && holds(current, { [f]: pre[f as keyof Values] })));
+  // Each field holds one image or the other: the write stopped half-way.
+  const mixed = pre !== null && movedFrom(current, post).every((f) => holds(current, { [f]: pre[f] }));
   return mixed ? 'partial' : 'foreign';
 }
 

@@ -3,7 +3,7 @@ import type { AssociationWrite } from '../store/store';
 import { newId, type RunMeta } from '../store/store';
 import { mapLimit } from '../util/mapLimit';
 import { EngineError, type EngineContext } from './context';
-import { holds } from './images';
+import { movedFrom } from './images';
 import { executeBatch, inverseBob, inverseCrm, type BobOp, type CrmOp, type JournalEntry } from './journal';
 import { recordRunAudit, summarise, type RunResult } from './results';
 
@@ -79,12 +79,12 @@ async function stillHeld(ctx: EngineContext, e: JournalEntry): Promise<Problem[]
     if (e.bob.op === 'remove') {
       if (current) problems.push(moved(`BOB 50 ${e.bob.cid}`, 'record'));
     } else if (!current) problems.push(moved(`BOB 50 ${e.bob.cid}`, 'record'));
-    else for (const f of Object.keys(e.bob.post)) if (!holds(current, { [f]: e.bob.post[f as keyof typeof e.bob.post] })) problems.push(moved(`BOB 50 ${e.bob.cid}`, f));
+    else for (const f of movedFrom(current, e.bob.post)) problems.push(moved(`BOB 50 ${e.bob.cid}`, f));
   }
   if (e.crm && e.crm.op !== 'remove' && e.crm.id !== null) {
     const current = (await ctx.crm.readMany([e.crm.id])).get(e.crm.id);
     if (!current || current.deleted) problems.push(moved(`Sage CRM ${e.crm.id}`, 'record'));
-    else for (const f of Object.keys(e.crm.post)) if (!holds(current.values, { [f]: e.crm.post[f as keyof typeof e.crm.post] })) problems.push(moved(`Sage CRM ${e.crm.id}`, f));
+    else for (const f of movedFrom(current.values, e.crm.post)) problems.push(moved(`Sage CRM ${e.crm.id}`, f));
   }
   return problems;
 }
