@@ -5,42 +5,14 @@ import { join } from 'node:path';
 import type { AssociationView } from '../../../src/contract/views';
 import { MIGRATIONS } from '../../../src/sync/store/migrations';
 import { computePending, PendingBuilder, sortKey } from '../../../src/sync/domain/pending';
+import { associations } from '../../sheets/fixtures';
 import { crm } from '../domain/fixtures';
 import { pullViewPage, viewKeysIn } from '../../../src/sync/store/pullPages';
 import { Store, type PullMeta } from '../../../src/sync/store/store';
 
-const VIEWS: AssociationView[] = [
-  {
-    key: 'DUPONT⇄12',
-    bobId: 'DUPONT',
-    crmId: '12',
-    name: 'Dupont & Fils « Liège »',
-    vat: 'BE0411905847',
-    state: 'associated',
-    bobIneligible: [],
-    crmIneligible: ['bobsync_off', 'invalid_vat'],
-    never: true,
-    neverReason: 'client "litigieux"',
-    neverBy: 'anne@cabinet.be',
-    neverAt: '2026-11-02T09:00:00.000Z',
-    lastSyncAt: '2026-10-01T08:00:00.000Z',
-  },
-  {
-    key: '⇄40',
-    bobId: null,
-    crmId: '40',
-    name: 'Bakkerij Janssens',
-    vat: 'BE0202239951',
-    state: 'crm_only',
-    bobIneligible: [],
-    crmIneligible: [],
-    never: false,
-    neverReason: '',
-    neverBy: '',
-    neverAt: '',
-    lastSyncAt: '',
-  },
-];
+// The sheets' view, with text SQLite must escape when it builds the JSON.
+const [associated, excluded] = associations();
+const VIEWS: AssociationView[] = [{ ...associated, name: 'Dupont & Fils « "Liège" »' }, excluded];
 
 const META: PullMeta = { id: 'P1', dossier: 'd', createdAt: '2026-11-28T10:00:00.000Z', createdBy: 'anne', settings: [], counts: { rows: 0 } };
 
@@ -77,15 +49,17 @@ describe('state store: pulls', () => {
       // Another pull computed at the same time stages its own view beside this one.
       const other = store.viewStage('S2');
       other.add({ ...VIEWS[0], key: 'OTHER⇄1' }, 'a');
-      for (const v of [...VIEWS].reverse()) stage.add(v, sortKey(v.name));
+      for (const v of VIEWS) stage.add(v, sortKey(v.name));
       store.createPull(META, [], stage);
       expect(store.pullView('P1')).toEqual([VIEWS[1], VIEWS[0]]);
       const page = pullViewPage(store, 'P1', 0, 1);
       expect(page.total).toBe(2);
       expect(page.items.map((item) => JSON.parse(item) as unknown)).toEqual([VIEWS[1]]);
-      expect(viewKeysIn(store, 'P1', ['⇄40', 'NOPE⇄1', 'DUPONT⇄12'])).toEqual(new Set(['⇄40', 'DUPONT⇄12']));
+      expect(viewKeysIn(store, 'P1', ['OLD⇄', 'NOPE⇄1', 'DUPONT⇄41'])).toEqual(new Set(['OLD⇄', 'DUPONT⇄41']));
       // The other pull failed: its entries go, and nothing of it was recorded.
       other.discard();
+      // Pages still arriving after the failure add nothing.
+      other.add({ ...VIEWS[1], key: 'OTHER⇄2' }, 'b');
       expect(store.db.prepare('SELECT COUNT(*) FROM temp.pull_view_stage').pluck().get()).toBe(0);
     } finally {
       store.close();
