@@ -120,7 +120,7 @@ export class SageCrmClient implements CrmConnector {
   }
 
   async readEach(onPage: (companies: CrmCompany[]) => void, onProgress?: Progress): Promise<void> {
-    await eachPage((start, count) => this.companyPage(start, count), this.paging(onProgress), (companies) => onPage(companies));
+    await eachPage((start, count) => this.companyPage(start, count), this.paging(onProgress), onPage);
   }
 
   private paging(onProgress?: Progress): PagingOptions {
