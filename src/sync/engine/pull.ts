@@ -37,7 +37,9 @@ export async function pull(ctx: EngineContext, user: string, progress?: PhasePro
     ctx.store.createPull(meta, rows, view);
     progress?.('saved', rows.length, rows.length);
     return { pull: meta, rows, settings };
-  } finally {
+  } catch (error) {
+    // Recording the pull moved the staged view; a pull that failed leaves it behind.
     view.discard();
+    throw error;
   }
 }

@@ -29,6 +29,8 @@ const BATCH = 500;
 export class ViewStage {
   private readonly insert: Database.Statement;
   private batch: unknown[][] = [];
+  /** Once moved or discarded, nothing more is kept: CRM pages still in flight after a failure add nothing. */
+  private open = true;
 
   constructor(
     private readonly db: Database.Database,
@@ -41,6 +43,7 @@ export class ViewStage {
 
   /** `sort`: what the view is ordered by first (then the name, then the key). */
   add(v: AssociationView, sort: string): void {
+    if (!this.open) return;
     this.batch.push([
       this.id, sort, v.key, v.bobId, v.crmId, v.name, v.vat, v.state, JSON.stringify(v.bobIneligible),
       JSON.stringify(v.crmIneligible), v.never ? 1 : 0, v.neverReason, v.neverBy, v.neverAt, v.lastSyncAt,
@@ -63,6 +66,7 @@ export class ViewStage {
 
   /** Forgets the entries (the pull failed, or they were moved). */
   discard(): void {
+    this.open = false;
     this.batch = [];
     this.db.prepare('DELETE FROM temp.pull_view_stage WHERE stage = ?').run(this.id);
   }
